@@ -1,0 +1,36 @@
+"""Helpers shared by the pages that list articles: pagination and thumbnails in constant queries."""
+
+from django.core.paginator import EmptyPage, Paginator
+from django.db.models import Prefetch
+from django.http import Http404
+from wagtail.images import get_image_model
+
+from congtin.errors import InvalidInput
+
+PAGE_PARAM = "trang"
+# The thumbnail rendition of list items; templates use the same spec ({% image ... fill-400x225 %}).
+LIST_IMAGE_SPEC = "fill-400x225"
+
+
+def with_list_images(articles):
+    """Fetch each article's image and its list thumbnail with the list: 2 queries, not 2 per item."""
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=LIST_IMAGE_SPEC)
+    return articles.select_related("main_image").prefetch_related(
+        Prefetch("main_image__renditions", queryset=renditions)
+    )
+
+
+def paginate(request, queryset, per_page):
+    """Return the requested page of ``queryset`` (``?trang=N``).
+
+    A malformed number is the reader's mistake (400, explained); a number past the end is a page
+    that does not exist (404).
+    """
+    raw = request.GET.get(PAGE_PARAM, "1")
+    if not raw.isdigit() or int(raw) < 1:
+        raise InvalidInput(f"Số trang «{raw[:20]}» không hợp lệ: số trang là số nguyên từ 1 trở lên.")
+    paginator = Paginator(queryset, per_page)
+    try:
+        return paginator.page(int(raw))
+    except EmptyPage as error:
+        raise Http404(f"Không có trang {int(raw)}: danh sách chỉ có {paginator.num_pages} trang.") from error

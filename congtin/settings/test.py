@@ -1,0 +1,20 @@
+"""Test settings: the embedded defaults with fast hashing, plain static storage and isolated files."""
+
+import tempfile
+import uuid
+from pathlib import Path
+
+from congtin.settings.base import *  # noqa: F403
+from congtin.settings.base import CACHES, REDIS_URL
+
+SECRET_KEY = "test-only-key-" + "x" * 40
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The manifest storage needs collectstatic first; tests read static files from the finders instead.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="congtin-test-media-"))
+if REDIS_URL:
+    # A prefix of its own per run, so a test run never reads another run's (or the demo's) keys.
+    CACHES["default"]["KEY_PREFIX"] = f"congtin-test-{uuid.uuid4().hex[:8]}"

@@ -1,0 +1,27 @@
+"""Where every request goes. Anything not matched here is a Wagtail page (the last pattern)."""
+
+from django.conf import settings
+from django.urls import include, path, re_path
+from django.views.static import serve
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from congtin import views
+
+handler400 = views.bad_request
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("tai-lieu/", include(wagtaildocs_urls)),
+    path("tim-kiem/", views.search, name="search"),
+]
+
+if settings.CONGTIN_SERVE_MEDIA:
+    # The demo serves uploads itself; production puts a web server in front (CONGTIN_SERVE_MEDIA=0).
+    media_prefix = settings.MEDIA_URL.strip("/")
+    urlpatterns.append(
+        re_path(rf"^{media_prefix}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    )
+
+urlpatterns.append(path("", include(wagtail_urls)))
