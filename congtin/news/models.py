@@ -21,7 +21,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from congtin.news.blocks import ArticleBodyBlock
-from congtin.news.forms import ArticlePageForm
+from congtin.news.forms import ArticlePageForm, PortalPageForm
 from congtin.news.listing import paginate, with_list_images
 from congtin.news.panels import PROMOTE_PANELS
 from congtin.vietnamese import slugify, to_nfc
@@ -34,6 +34,7 @@ class PortalPage(Page):
 
     nfc_fields = ("title", "draft_title", "seo_title", "search_description")
     promote_panels = PROMOTE_PANELS
+    base_form_class = PortalPageForm
 
     class Meta:
         abstract = True
@@ -95,6 +96,7 @@ class CategoryPage(PortalPage):
     parent_page_types = ["news.HomePage", "news.CategoryPage"]
     subpage_types = ["news.ArticlePage", "news.CategoryPage"]
     per_page = 20
+    show_in_menus_default = True  # a new category appears in the main menu unless unticked
 
     class Meta:
         verbose_name = "Chuyên mục"

@@ -72,7 +72,9 @@ def ensure_categories(home: HomePage, categories: list[dict], report: DemoReport
     existing = {page.slug: page for page in CategoryPage.objects.child_of(home)}
     for item in categories:
         if item["slug"] not in existing:
-            category = CategoryPage(title=item["title"], slug=item["slug"], intro=item.get("intro", ""))
+            category = CategoryPage(
+                title=item["title"], slug=item["slug"], intro=item.get("intro", ""), show_in_menus=True
+            )
             home.add_child(instance=category)
             category.save_revision().publish()
             existing[item["slug"]] = category
@@ -119,6 +121,7 @@ def _attachment(item: dict) -> ArticleAttachment:
     data = docx_document(spec["title"], spec["summary_lines"], issuer="ỦY BAN NHÂN DÂN TỈNH THỪA THIÊN HUẾ")
     document = get_document_model()(title=spec["title"])
     document.file = ContentFile(data, name=spec["filename"])
+    document._set_document_file_metadata()  # size and hash, as Wagtail's upload form sets them
     document.save()
     return ArticleAttachment(document=document, title=spec["title"])
 

@@ -1,0 +1,82 @@
+"""Fixtures: a small portal built in code (never from ../shared/corpus)."""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.cache import cache
+from wagtail.models import Page, Site
+
+from congtin.news.models import ArticlePage, CategoryPage, HomePage
+
+PORTAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def local(year, month, day, hour=8, minute=0):
+    return datetime(year, month, day, hour, minute, tzinfo=PORTAL_TZ)
+
+
+def make_article(category, title, published, **fields):
+    """Create and publish an article with ``published`` as its publication date."""
+    values = {
+        "lead": f"Tóm tắt của bài «{title}».",
+        "body": [{"type": "paragraph", "value": f"<p>Nội dung bài {title}.</p>"}],
+        "author": "Minh Anh",
+        "source": "Sở Nội vụ",
+        "first_published_at": published,
+        "live": False,
+    }
+    values.update(fields)
+    article = ArticlePage(title=title, **values)
+    category.add_child(instance=article)
+    article.save_revision().publish()
+    article.refresh_from_db()
+    return article
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # Site root paths are cached; with Redis the cache outlives each test's rolled-back database.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home(db):
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="Cổng thông tin thử nghiệm", slug="trang-chu"))
+    site = Site.objects.get(is_default_site=True)
+    old_root = site.root_page
+    site.root_page = home
+    site.site_name = "Cổng thông tin thử nghiệm"
+    site.save()
+    old_root.delete()
+    return home
+
+
+def make_category(home, title, slug):
+    category = CategoryPage(title=title, slug=slug, show_in_menus=True, live=False)
+    home.add_child(instance=category)
+    category.save_revision().publish()
+    return category
+
+
+@pytest.fixture
+def category(home):
+    return make_category(home, "Cải cách hành chính", "cai-cach-hanh-chinh")
+
+
+@pytest.fixture
+def other_category(home):
+    return make_category(home, "Kinh tế", "kinh-te")
+
+
+@pytest.fixture
+def articles(category):
+    """Seven articles one day apart, oldest first, from 15/12/2019."""
+    start = local(2019, 12, 15)
+    return [
+        make_article(category, f"Tin số {index} về cải cách hành chính", start + timedelta(days=index))
+        for index in range(7)
+    ]
