@@ -4,8 +4,9 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from congtin.news.models import ArticlePage, CategoryPage, HomePage
 
@@ -44,14 +45,23 @@ def _clear_cache():
 
 @pytest.fixture
 def home(db):
-    root = Page.get_first_root_node()
+    """The portal's home page as the default site's root.
+
+    Also creates the locale, tree root and site when they are missing: live-server (transactional)
+    tests flush the database, taking what Wagtail's migrations created with it.
+    """
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
     home = root.add_child(instance=HomePage(title="Cổng thông tin thử nghiệm", slug="trang-chu"))
-    site = Site.objects.get(is_default_site=True)
-    old_root = site.root_page
+    site = Site.objects.filter(is_default_site=True).first() or Site(
+        hostname="localhost", port=80, is_default_site=True
+    )
+    welcome_page = site.root_page if site.root_page_id else None
     site.root_page = home
     site.site_name = "Cổng thông tin thử nghiệm"
     site.save()
-    old_root.delete()
+    if welcome_page is not None:
+        welcome_page.delete()
     return home
 
 
@@ -77,6 +87,8 @@ def articles(category):
     """Seven articles one day apart, oldest first, from 15/12/2019."""
     start = local(2019, 12, 15)
     return [
-        make_article(category, f"Tin số {index} về cải cách hành chính", start + timedelta(days=index))
+        make_article(
+            category, f"Tin số {index} về cải cách hành chính", start + timedelta(days=index)
+        )
         for index in range(7)
     ]

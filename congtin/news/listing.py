@@ -1,5 +1,7 @@
 """Helpers shared by the pages that list articles: pagination and thumbnails in constant queries."""
 
+import re
+
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Prefetch
 from django.http import Http404
@@ -8,6 +10,9 @@ from wagtail.images import get_image_model
 from congtin.errors import InvalidInput
 
 PAGE_PARAM = "trang"
+PAGE_NUMBER = re.compile(
+    r"[0-9]{1,9}"
+)  # ASCII only: str.isdigit() accepts "²", which int() rejects
 # The thumbnail rendition of list items; templates use the same spec ({% image ... fill-400x225 %}).
 LIST_IMAGE_SPEC = "fill-400x225"
 
@@ -27,10 +32,14 @@ def paginate(request, queryset, per_page):
     that does not exist (404).
     """
     raw = request.GET.get(PAGE_PARAM, "1")
-    if not raw.isdigit() or int(raw) < 1:
-        raise InvalidInput(f"Số trang «{raw[:20]}» không hợp lệ: số trang là số nguyên từ 1 trở lên.")
+    if not PAGE_NUMBER.fullmatch(raw) or int(raw) < 1:
+        raise InvalidInput(
+            f"Số trang «{raw[:20]}» không hợp lệ: số trang là số nguyên từ 1 trở lên."
+        )
     paginator = Paginator(queryset, per_page)
     try:
         return paginator.page(int(raw))
     except EmptyPage as error:
-        raise Http404(f"Không có trang {int(raw)}: danh sách chỉ có {paginator.num_pages} trang.") from error
+        raise Http404(
+            f"Không có trang {int(raw)}: danh sách chỉ có {paginator.num_pages} trang."
+        ) from error

@@ -13,7 +13,13 @@ from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    TitleFieldPanel,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
@@ -108,7 +114,9 @@ class CategoryPage(PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles_page"] = paginate(request, with_list_images(self.articles()), self.per_page)
+        context["articles_page"] = paginate(
+            request, with_list_images(self.articles()), self.per_page
+        )
         return context
 
 
@@ -121,7 +129,9 @@ class ArticlePageTag(TaggedItemBase):
 class ArticlePage(RoutablePageMixin, PortalPage):
     """A news article ("tin bài")."""
 
-    lead = models.TextField("Tóm tắt (sapo)", help_text="Đoạn mở đầu, hiển thị in đậm dưới tiêu đề.")
+    lead = models.TextField(
+        "Tóm tắt (sapo)", help_text="Đoạn mở đầu, hiển thị in đậm dưới tiêu đề."
+    )
     body = StreamField(ArticleBodyBlock(), verbose_name="Nội dung")
     main_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -159,7 +169,9 @@ class ArticlePage(RoutablePageMixin, PortalPage):
     content_panels = [
         TitleFieldPanel("title"),
         FieldPanel("lead"),
-        MultiFieldPanel([FieldPanel("main_image"), FieldPanel("main_image_caption")], "Ảnh đại diện"),
+        MultiFieldPanel(
+            [FieldPanel("main_image"), FieldPanel("main_image_caption")], "Ảnh đại diện"
+        ),
         FieldPanel("body"),
         InlinePanel("attachments", label="Tệp đính kèm"),
         FieldRowPanel([FieldPanel("author"), FieldPanel("source")], heading="Tác giả và nguồn tin"),
@@ -215,7 +227,9 @@ class ArticlePage(RoutablePageMixin, PortalPage):
         """
         siblings = ArticlePage.objects.live().sibling_of(self, inclusive=False)
         published = self.published_at
-        newer_filter = Q(first_published_at__gt=published) | Q(first_published_at=published, pk__gt=self.pk)
+        newer_filter = Q(first_published_at__gt=published) | Q(
+            first_published_at=published, pk__gt=self.pk
+        )
         count = self.other_news_count
         newer = list(siblings.filter(newer_filter).order_by("first_published_at", "pk")[:count])
         older = list(siblings.exclude(newer_filter).order_by(*PUBLICATION_ORDER)[:count])

@@ -20,7 +20,9 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list(os.environ, "ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list(os.environ, "CSRF_TRUSTED_ORIGINS", [])
 
-CONGTIN_SITE_NAME = os.environ.get("CONGTIN_SITE_NAME", "Cổng Thông tin điện tử tỉnh Thừa Thiên Huế")
+CONGTIN_SITE_NAME = os.environ.get(
+    "CONGTIN_SITE_NAME", "Cổng Thông tin điện tử tỉnh Thừa Thiên Huế"
+)
 # Serve uploaded media from Django: right for the demo; production puts a web server in front.
 CONGTIN_SERVE_MEDIA = env_bool(os.environ, "CONGTIN_SERVE_MEDIA", default=True)
 
@@ -163,8 +165,22 @@ WAGTAILREDIRECTS_AUTO_CREATE = True
 # Government networks are often closed: never phone out for update checks.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # avatars from gravatar.com would fail on a closed network
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "rtf", "txt", "zip"]
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf",
+    "doc",
+    "docx",
+    "xls",
+    "xlsx",
+    "ppt",
+    "pptx",
+    "odt",
+    "ods",
+    "rtf",
+    "txt",
+    "zip",
+]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 

@@ -47,7 +47,9 @@ def production_problems(environ: Mapping[str, str]) -> list[str]:
         problems.append(str(error))
         debug = False
     if debug:
-        problems.append("DEBUG đang bật: chế độ production không chạy với DEBUG=1 (lộ thông tin cấu hình).")
+        problems.append(
+            "DEBUG đang bật: chế độ production không chạy với DEBUG=1 (lộ thông tin cấu hình)."
+        )
     secret_key = environ.get("SECRET_KEY", "")
     if not secret_key:
         problems.append(
@@ -64,5 +66,7 @@ def production_problems(environ: Mapping[str, str]) -> list[str]:
             f"{SECRET_KEY_MIN_UNIQUE_CHARACTERS} ký tự khác nhau và không bắt đầu bằng 'django-insecure-'."
         )
     if not env_list(environ, "ALLOWED_HOSTS", []):
-        problems.append("Thiếu ALLOWED_HOSTS: liệt kê các tên miền của cổng, cách nhau bởi dấu phẩy.")
+        problems.append(
+            "Thiếu ALLOWED_HOSTS: liệt kê các tên miền của cổng, cách nhau bởi dấu phẩy."
+        )
     return problems

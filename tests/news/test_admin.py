@@ -4,8 +4,8 @@ import io
 
 import pytest
 from django.contrib.auth.models import Group, User
-from PIL import Image as PILImage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -55,7 +55,10 @@ def form_errors(response):
     if not context or "form" not in context:
         return response.content.decode()[:500]
     form = context["form"]
-    return {"form": form.errors, "formsets": {name: fs.errors for name, fs in form.formsets.items()}}
+    return {
+        "form": form.errors,
+        "formsets": {name: fs.errors for name, fs in form.formsets.items()},
+    }
 
 
 def article_form_data(**overrides):
@@ -79,14 +82,20 @@ def article_form_data(**overrides):
 def test_editor_uploads_writes_saves_a_draft_and_publishes(client, category, editor):
     response = client.post(
         "/admin/images/add/",
-        {"title": "Ảnh hội nghị", "file": SimpleUploadedFile("hoi-nghi.png", png_bytes(), "image/png")},
+        {
+            "title": "Ảnh hội nghị",
+            "file": SimpleUploadedFile("hoi-nghi.png", png_bytes(), "image/png"),
+        },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     image = get_image_model().objects.get(title="Ảnh hội nghị")
 
     response = client.post(
         "/admin/documents/add/",
-        {"title": "Kế hoạch số 255/KH-UBND", "file": SimpleUploadedFile("kh-255.pdf", PDF_BYTES, "application/pdf")},
+        {
+            "title": "Kế hoạch số 255/KH-UBND",
+            "file": SimpleUploadedFile("kh-255.pdf", PDF_BYTES, "application/pdf"),
+        },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     document = get_document_model().objects.get(title="Kế hoạch số 255/KH-UBND")
@@ -106,7 +115,9 @@ def test_editor_uploads_writes_saves_a_draft_and_publishes(client, category, edi
     assert article.live is False
     assert client.get(article.url).status_code == 404  # a draft is not on the site
 
-    response = client.post(f"/admin/pages/{article.pk}/edit/", {**data, "slug": article.slug, "action-publish": "1"})
+    response = client.post(
+        f"/admin/pages/{article.pk}/edit/", {**data, "slug": article.slug, "action-publish": "1"}
+    )
     assert response.status_code == 302, form_errors(response)
     article.refresh_from_db()
     assert article.live is True
@@ -151,7 +162,10 @@ def test_renaming_a_published_article_keeps_its_old_url(
 
     article = make_article(category, "Thông báo tuyển dụng viên chức năm 2019", local(2019, 12, 20))
     old_url = article.url
-    data = article_form_data(title="Thông báo tuyển dụng viên chức năm 2020", slug="thong-bao-tuyen-dung-vien-chuc-nam-2020")
+    data = article_form_data(
+        title="Thông báo tuyển dụng viên chức năm 2020",
+        slug="thong-bao-tuyen-dung-vien-chuc-nam-2020",
+    )
     # Wagtail creates the redirect when the transaction commits.
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/admin/pages/{article.pk}/edit/", {**data, "action-publish": "1"})

@@ -29,7 +29,12 @@ def test_decomposed_text_is_stored_as_nfc(category):
         unicodedata.normalize("NFD", title),
         local(2020, 1, 2),
         lead=unicodedata.normalize("NFD", lead),
-        body=[{"type": "paragraph", "value": unicodedata.normalize("NFD", "<p>Đời sống người dân</p>")}],
+        body=[
+            {
+                "type": "paragraph",
+                "value": unicodedata.normalize("NFD", "<p>Đời sống người dân</p>"),
+            }
+        ],
     )
     stored = ArticlePage.objects.get(pk=article.pk)
     assert stored.title == title
@@ -75,7 +80,10 @@ def test_other_news_are_the_nearest_newer_and_older_siblings(category, other_cat
 
 def test_other_news_balance_newer_and_older_and_fill_from_the_other_side(category):
     start = local(2020, 1, 1)
-    items = [make_article(category, f"Tin {index:02d}", start + timedelta(hours=index)) for index in range(14)]
+    items = [
+        make_article(category, f"Tin {index:02d}", start + timedelta(hours=index))
+        for index in range(14)
+    ]
     newer, older = items[10].other_news()
     assert len(newer) == 3 and len(older) == 7  # only 3 newer exist: older ones fill the 10
     newer, older = items[7].other_news()

@@ -18,7 +18,10 @@ def test_env_bool_reads_yes_no_words_and_rejects_others():
 
 
 def test_env_list_splits_on_commas():
-    assert env_list({"ALLOWED_HOSTS": "a.gov.vn, b.gov.vn,,"}, "ALLOWED_HOSTS", []) == ["a.gov.vn", "b.gov.vn"]
+    assert env_list({"ALLOWED_HOSTS": "a.gov.vn, b.gov.vn,,"}, "ALLOWED_HOSTS", []) == [
+        "a.gov.vn",
+        "b.gov.vn",
+    ]
     assert env_list({}, "ALLOWED_HOSTS", ["localhost"]) == ["localhost"]
 
 
@@ -45,7 +48,11 @@ def test_production_names_each_problem(environ, fragment):
 
 def _start_production(extra_env):
     """Import Django with the production settings in a fresh process, as gunicorn would."""
-    env = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DEBUG", "ALLOWED_HOSTS"}}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "DEBUG", "ALLOWED_HOSTS"}
+    }
     env.update(extra_env, DJANGO_SETTINGS_MODULE="congtin.settings.production")
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup(); print('started')"],

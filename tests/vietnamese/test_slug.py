@@ -8,12 +8,18 @@ from congtin.vietnamese import fold, folding_classes, slugify, to_nfc
 @pytest.mark.parametrize(
     ("title", "slug"),
     [
-        ("Kế hoạch tuyên truyền cải cách hành chính năm 2020", "ke-hoach-tuyen-truyen-cai-cach-hanh-chinh-nam-2020"),
+        (
+            "Kế hoạch tuyên truyền cải cách hành chính năm 2020",
+            "ke-hoach-tuyen-truyen-cai-cach-hanh-chinh-nam-2020",
+        ),
         ("Đẩy mạnh phát triển đô thị Đà Nẵng", "day-manh-phat-trien-do-thi-da-nang"),
         ("ĐẠI HỘI ĐẢNG BỘ TỈNH", "dai-hoi-dang-bo-tinh"),
         ("Người dân được hưởng lợi từ dịch vụ công", "nguoi-dan-duoc-huong-loi-tu-dich-vu-cong"),
         ("Ủy ban nhân dân: “Chuyển đổi số” — năm 2025!", "uy-ban-nhan-dan-chuyen-doi-so-nam-2025"),
-        ("Quyết định số 1234/QĐ-UBND ngày 21/12/2019", "quyet-dinh-so-1234-qd-ubnd-ngay-21-12-2019"),
+        (
+            "Quyết định số 1234/QĐ-UBND ngày 21/12/2019",
+            "quyet-dinh-so-1234-qd-ubnd-ngay-21-12-2019",
+        ),
         ("  --Tin   nhanh--  ", "tin-nhanh"),
         ("café Elysée", "cafe-elysee"),
         ("", ""),

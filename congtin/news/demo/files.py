@@ -30,7 +30,10 @@ def placeholder_photo(color: str, seed: int, size=(1200, 675)) -> bytes:
         top = int(height * offset)
         shade = tuple(max(0, darker[i] - index * 25) for i in range(3))
         peak = (seed * 211 + index * 317) % width
-        draw.polygon([(0, height), (0, top + 60), (peak, top), (width, top + 80), (width, height)], fill=shade)
+        draw.polygon(
+            [(0, height), (0, top + 60), (peak, top), (width, top + 80), (width, height)],
+            fill=shade,
+        )
     output = io.BytesIO()
     image.save(output, "JPEG", quality=82)
     return output.getvalue()
@@ -40,7 +43,9 @@ def logo_png(size=160) -> bytes:
     """A round emblem: a gold star on red, the usual colours of a provincial portal."""
     image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
-    draw.ellipse([0, 0, size - 1, size - 1], fill=(190, 30, 35, 255), outline=(255, 209, 102, 255), width=6)
+    draw.ellipse(
+        [0, 0, size - 1, size - 1], fill=(190, 30, 35, 255), outline=(255, 209, 102, 255), width=6
+    )
     center, outer, inner = size / 2, size * 0.32, size * 0.13
     points = []
     for corner in range(10):

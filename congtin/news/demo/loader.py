@@ -22,7 +22,13 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from congtin.news.demo.files import docx_document, logo_png, placeholder_photo
-from congtin.news.models import ArticleAttachment, ArticlePage, CategoryPage, HomePage, PortalSettings
+from congtin.news.models import (
+    ArticleAttachment,
+    ArticlePage,
+    CategoryPage,
+    HomePage,
+    PortalSettings,
+)
 from congtin.vietnamese import slugify
 
 CONTENT_PATH = Path(__file__).with_name("content.json")
@@ -73,7 +79,10 @@ def ensure_categories(home: HomePage, categories: list[dict], report: DemoReport
     for item in categories:
         if item["slug"] not in existing:
             category = CategoryPage(
-                title=item["title"], slug=item["slug"], intro=item.get("intro", ""), show_in_menus=True
+                title=item["title"],
+                slug=item["slug"],
+                intro=item.get("intro", ""),
+                show_in_menus=True,
             )
             home.add_child(instance=category)
             category.save_revision().publish()
@@ -107,7 +116,9 @@ def _body(blocks: list[dict], seed: int) -> list[dict]:
             stream.append({"type": "heading", "value": block["text"]})
         elif kind == "image":
             image = _image(block["caption"], block["color"], seed * 7 + index)
-            stream.append({"type": "image", "value": {"image": image.pk, "caption": block["caption"]}})
+            stream.append(
+                {"type": "image", "value": {"image": image.pk, "caption": block["caption"]}}
+            )
         elif kind == "quote":
             value = {"text": block["text"], "attribution": block.get("attribution", "")}
             stream.append({"type": "quote", "value": value})
@@ -118,7 +129,9 @@ def _body(blocks: list[dict], seed: int) -> list[dict]:
 
 def _attachment(item: dict) -> ArticleAttachment:
     spec = item["attachment"]
-    data = docx_document(spec["title"], spec["summary_lines"], issuer="ỦY BAN NHÂN DÂN TỈNH THỪA THIÊN HUẾ")
+    data = docx_document(
+        spec["title"], spec["summary_lines"], issuer="ỦY BAN NHÂN DÂN TỈNH THỪA THIÊN HUẾ"
+    )
     document = get_document_model()(title=spec["title"])
     document.file = ContentFile(data, name=spec["filename"])
     document._set_document_file_metadata()  # size and hash, as Wagtail's upload form sets them
@@ -156,9 +169,9 @@ def create_article(category: CategoryPage, item: dict, seed: int) -> ArticlePage
 
 def ensure_articles(categories: dict, articles: list[dict], report: DemoReport) -> None:
     existing = set(
-        ArticlePage.objects.filter(source_id__in=[item["source_id"] for item in articles]).values_list(
-            "source_id", flat=True
-        )
+        ArticlePage.objects.filter(
+            source_id__in=[item["source_id"] for item in articles]
+        ).values_list("source_id", flat=True)
     )
     for seed, item in enumerate(articles):
         if item["source_id"] in existing:
@@ -175,14 +188,20 @@ def ensure_portal_settings(site: Site) -> None:
         logo.file = ImageFile(ContentFile(logo_png()), name="bieu-trung.png")
         logo.save()
         portal_settings.logo = logo
-    portal_settings.governing_body = portal_settings.governing_body or "Ủy ban nhân dân tỉnh Thừa Thiên Huế"
-    portal_settings.address = portal_settings.address or "16 Lê Lợi, thành phố Huế (địa chỉ minh họa)"
+    portal_settings.governing_body = (
+        portal_settings.governing_body or "Ủy ban nhân dân tỉnh Thừa Thiên Huế"
+    )
+    portal_settings.address = (
+        portal_settings.address or "16 Lê Lợi, thành phố Huế (địa chỉ minh họa)"
+    )
     portal_settings.phone = portal_settings.phone or "0234 3000 000 (số minh họa)"
     portal_settings.email = portal_settings.email or "banbientap@example.gov.vn"
     portal_settings.license_info = portal_settings.license_info or (
         "Bản demo của congtin: nội dung do nhóm phát triển biên soạn để minh họa."
     )
-    portal_settings.editor_in_chief = portal_settings.editor_in_chief or "Trưởng Ban Biên tập (minh họa)"
+    portal_settings.editor_in_chief = (
+        portal_settings.editor_in_chief or "Trưởng Ban Biên tập (minh họa)"
+    )
     portal_settings.save()
 
 

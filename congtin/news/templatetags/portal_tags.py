@@ -17,8 +17,7 @@ def main_menu(context):
     current = context.get("page")
     current_path = current.path if current else ""
     items = [
-        (item, current_path.startswith(item.path))
-        for item in home.get_children().live().in_menu()
+        (item, current_path.startswith(item.path)) for item in home.get_children().live().in_menu()
     ]
     return {
         "home": home,

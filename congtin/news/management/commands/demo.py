@@ -10,7 +10,9 @@ class Command(BaseCommand):
     help = "Nạp nội dung demo (chuyên mục, tin bài, tài khoản quản trị); chạy lại không tạo trùng."
 
     def add_arguments(self, parser):
-        parser.add_argument("--url", default="http://127.0.0.1:8000", help="Địa chỉ in ra cho người dùng.")
+        parser.add_argument(
+            "--url", default="http://127.0.0.1:8000", help="Địa chỉ in ra cho người dùng."
+        )
 
     def handle(self, *args, url, **options):
         report = load_demo()
@@ -18,7 +20,10 @@ class Command(BaseCommand):
         if report.home_created:
             self.stdout.write("Đã tạo trang chủ.")
         if report.created_categories:
-            self.stdout.write(f"Đã tạo {len(report.created_categories)} chuyên mục: " + ", ".join(report.created_categories))
+            self.stdout.write(
+                f"Đã tạo {len(report.created_categories)} chuyên mục: "
+                + ", ".join(report.created_categories)
+            )
         self.stdout.write(
             f"Tin bài demo: tạo mới {report.created_articles}, đã có sẵn {report.existing_articles}."
         )
@@ -26,7 +31,11 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Trang quản trị: {url}/admin/"))
         state = "vừa tạo" if created else "đã có"
         if password:
-            self.stdout.write(self.style.SUCCESS(f"Tài khoản quản trị ({state}): {username} / mật khẩu: {password}"))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Tài khoản quản trị ({state}): {username} / mật khẩu: {password}"
+                )
+            )
         else:
             self.stdout.write(
                 self.style.WARNING(

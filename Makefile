@@ -1,0 +1,44 @@
+# congtin: two commands. `make demo` sets up and runs the portal with demo content; `make test` runs
+# the whole suite (lint included). Both create and use .venv/ themselves.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test install install-dev lint serve clean
+
+$(VENV)/.python-ok:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "congtin cần Python 3.11 trở lên (PYTHON=$(PYTHON) là " + sys.version.split()[0] + "); chạy: make PYTHON=python3.11 ...")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	@touch $@
+
+# Runtime packages (pinned in pyproject.toml); reinstalled when pyproject.toml changes.
+$(VENV)/.installed: $(VENV)/.python-ok pyproject.toml
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(BIN)/pip install --quiet -e ".[dev]"
+	@touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+demo: install
+	$(BIN)/congtin migrate --noinput
+	$(BIN)/congtin collectstatic --noinput --verbosity 0
+	$(BIN)/congtin demo --url http://$(HOST):$(PORT)
+	$(BIN)/congtin runserver $(HOST):$(PORT)
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

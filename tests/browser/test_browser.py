@@ -1,0 +1,52 @@
+import pytest
+from django.contrib.auth.models import User
+from playwright.sync_api import expect
+
+from tests.conftest import local, make_article
+
+# live_server tests commit for real; serialized_rollback restores the tree root Wagtail migrates in.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def test_admin_suggests_a_folded_slug_while_the_editor_types_a_vietnamese_title(
+    live_server, page, category
+):
+    User.objects.create_superuser("admin", "admin@example.gov.vn", "mat-khau-thu-nghiem")
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "admin")
+    page.fill("#id_password", "mat-khau-thu-nghiem")
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+
+    page.goto(f"{live_server.url}/admin/pages/add/news/articlepage/{category.pk}/")
+    title = page.locator("#id_title")
+    title.press_sequentially("Đẩy mạnh cải cách hành chính ở Đà Nẵng năm 2020")
+    title.blur()
+    # Wagtail debounces the title-to-slug sync; expect() waits for it.
+    expect(page.locator("#id_slug")).to_have_value(
+        "day-manh-cai-cach-hanh-chinh-o-da-nang-nam-2020"
+    )
+
+
+def test_font_size_controls_enlarge_the_text_and_remember_the_choice(live_server, page, category):
+    article = make_article(category, "Hội nghị trực tuyến về chuyển đổi số", local(2024, 5, 10))
+    page.goto(live_server.url + article.url)
+    text = page.locator("[data-font-scale-target]")
+
+    def font_size():
+        return float(text.evaluate("element => parseFloat(getComputedStyle(element).fontSize)"))
+
+    normal = font_size()
+    page.click("[data-font-step='1']")
+    page.click("[data-font-step='1']")
+    larger = font_size()
+    assert larger > normal * 1.2
+    page.reload()
+    assert font_size() == pytest.approx(larger)  # remembered in this browser
+    page.click("[data-font-step='-1']")
+    assert normal < font_size() < larger
+    page.click("[data-font-step='0']")
+    assert font_size() == pytest.approx(normal)

@@ -1,0 +1,53 @@
+"""``congtin demo``: builds the demo portal once; running it again changes nothing."""
+
+import io
+
+from django.core.management import call_command
+from wagtail.models import Page, Site
+
+from congtin.news.demo.loader import load_content
+from congtin.news.models import ArticlePage, CategoryPage, HomePage, PortalSettings
+from tests.conftest import local
+
+
+def run_demo():
+    output = io.StringIO()
+    call_command("demo", stdout=output)
+    return output.getvalue()
+
+
+def test_demo_builds_the_portal_and_is_idempotent(db, client, settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    first = run_demo()
+    content = load_content()
+    assert ArticlePage.objects.live().count() == len(content["articles"]) >= 24
+    assert CategoryPage.objects.count() == len(content["categories"]) >= 5
+    assert HomePage.objects.count() == 1
+    assert Site.objects.get(is_default_site=True).root_page.specific.__class__ is HomePage
+    assert not Page.objects.filter(depth=2).exclude(pk=HomePage.objects.get().pk).exists()
+    password = (tmp_path / "demo-admin-password").read_text()
+    assert f"admin / mật khẩu: {password}" in first
+
+    counts = (Page.objects.count(), ArticlePage.objects.count(), PortalSettings.objects.count())
+    second = run_demo()
+    assert (
+        Page.objects.count(),
+        ArticlePage.objects.count(),
+        PortalSettings.objects.count(),
+    ) == counts
+    assert "tạo mới 0" in second
+    assert f"admin / mật khẩu: {password}" in second  # the same account, reused
+
+    seed = ArticlePage.objects.get(source_id="demo:001")
+    assert seed.slug == "ke-hoach-tuyen-truyen-cai-cach-hanh-chinh-nam-2020"
+    assert seed.first_published_at == local(2019, 12, 20, 16, 0)
+    assert seed.updated_at == local(2019, 12, 21, 9, 0)
+    assert seed.attachments.count() == 1
+    response = client.get(seed.url)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Ngày cập nhật <time" in page and ">21/12/2019</time>" in page
+    assert "Kế hoạch số 255/KH-UBND" in page
+    attachment = seed.attachments.get().document
+    assert attachment.file_size and attachment.file_size > 0
+    assert client.get(attachment.url).status_code == 200
