@@ -14,6 +14,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="congtin-test-static-"))
+WHITENOISE_USE_FINDERS = True  # serve app static files without collectstatic (live-server tests)
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="congtin-test-media-"))
 if REDIS_URL:
     # A prefix of its own per run, so a test run never reads another run's (or the demo's) keys.

@@ -115,8 +115,23 @@ def test_print_view_and_save_download(client, category, articles):
     saved = client.get(article.url + "luu/")
     assert saved.status_code == 200
     assert saved["Content-Disposition"] == f'attachment; filename="{article.slug}.html"'
-    assert "window.print()" not in saved.content.decode()
-    assert article.full_url in saved.content.decode()
+    saved_html = saved.content.decode()
+    assert "window.print()" not in saved_html
+    assert article.full_url in saved_html
+    assert '<base href="http://testserver/">' in saved_html  # images and links work from the file
+
+
+def test_a_server_error_gets_the_self_contained_vietnamese_500_page(client, category, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("simulated failure")
+
+    monkeypatch.setattr(CategoryPage, "get_context", broken)
+    client.raise_request_exception = False
+    response = client.get("/cai-cach-hanh-chinh/")
+    assert response.status_code == 500
+    content = response.content.decode()
+    assert "Hệ thống đang gặp sự cố" in content
+    assert "simulated failure" not in content
 
 
 def test_search_slot_says_plainly_it_is_not_available_yet(client, home):
