@@ -6,10 +6,9 @@ from wagtail.models import Site
 
 
 def portal(request):
-    site = SimpleLazyObject(lambda: Site.find_for_request(request))
-    return {
-        "portal_site": site,
-        "portal_name": SimpleLazyObject(
-            lambda: (site.site_name if site else "") or settings.CONGTIN_SITE_NAME
-        ),
-    }
+    def portal_name():
+        """The Wagtail site's name (one per component site), else CONGTIN_SITE_NAME."""
+        site = Site.find_for_request(request)
+        return (site.site_name if site else "") or settings.CONGTIN_SITE_NAME
+
+    return {"portal_name": SimpleLazyObject(portal_name)}
