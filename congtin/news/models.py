@@ -5,7 +5,9 @@ per category. The publication date is Wagtail's own ``first_published_at`` (inde
 "Ngày đăng" so imports and back-dated news keep their original date).
 """
 
+import html
 import json
+import re
 
 from django.db import models
 from django.db.models import Q
@@ -33,6 +35,7 @@ from congtin.news.panels import PROMOTE_PANELS
 from congtin.vietnamese import slugify, to_nfc
 
 PUBLICATION_ORDER = ("-first_published_at", "-pk")
+_TAG = re.compile(r"<[^>]*>")
 
 
 class PortalPage(Page):
@@ -192,7 +195,7 @@ class ArticlePage(RoutablePageMixin, PortalPage):
     search_fields = [
         *Page.search_fields,
         index.SearchField("lead"),
-        index.SearchField("body"),
+        index.SearchField("body_text"),
         index.FilterField("source_id"),
     ]
 
@@ -208,6 +211,24 @@ class ArticlePage(RoutablePageMixin, PortalPage):
         normalized = to_nfc(raw)
         if normalized != raw:
             self.body = json.loads(normalized)
+
+    def body_text(self) -> str:
+        """The body as plain text, for the search index.
+
+        Cached per instance: Wagtail's database search backend asks for every search field three
+        times per article (title, body, autocomplete), and stripping HTML is the costly part.
+        """
+        if getattr(self, "_body_text_of", None) is not self.body:  # a new body value: recompute
+            parts = []
+            for block in self.body:
+                value = block.value
+                source = getattr(value, "source", None)
+                if source is not None:
+                    parts.append(html.unescape(_TAG.sub(" ", source)))
+                else:
+                    parts.extend(str(text) for text in block.block.get_searchable_content(value))
+            self._body_text_of, self._body_text = self.body, " ".join(" ".join(parts).split())
+        return self._body_text
 
     @property
     def published_at(self):

@@ -23,11 +23,14 @@ CSRF_TRUSTED_ORIGINS = env_list(os.environ, "CSRF_TRUSTED_ORIGINS", [])
 CONGTIN_SITE_NAME = os.environ.get(
     "CONGTIN_SITE_NAME", "Cổng Thông tin điện tử tỉnh Thừa Thiên Huế"
 )
+# Tone placement of stored text: "old" (hòa, thủy, Ủy ban), as government documents write it, or "new".
+CONGTIN_TONE_STYLE = os.environ.get("CONGTIN_TONE_STYLE", "old")
 # Serve uploaded media from Django: right for the demo; production puts a web server in front.
 CONGTIN_SERVE_MEDIA = env_bool(os.environ, "CONGTIN_SERVE_MEDIA", default=True)
 
 INSTALLED_APPS = [
     "congtin.news",
+    "congtin.imports",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

@@ -1,0 +1,216 @@
+"""Write imported records as Wagtail pages: each article whole or not at all, idempotent by source_id.
+
+The slow path here creates pages through Wagtail's own API (tree, revision, publish), one transaction
+per article. congtin.imports.bulk is the fast path for large first imports; both produce the same pages.
+"""
+
+import hashlib
+import json
+from collections import Counter
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
+
+from congtin.imports.models import ImportedArticle
+from congtin.imports.records import Problem, SourceArticle
+from congtin.imports.report import ImportReport
+from congtin.news.models import ArticlePage, CategoryPage
+from congtin.vietnamese import slugify
+from congtin.vietnamese.legacy import detect_and_decode
+from congtin.vietnamese.repair import repair_text
+
+TEXT_FIELDS = ("title", "lead", "body_html", "author", "source", "category")
+
+
+@dataclass
+class ImportOptions:
+    draft: bool = False
+    dry_run: bool = False
+    tone_style: str = "old"
+    default_author: str = "Ban Biên tập"
+    default_source: str = "Cổng thông tin điện tử (dữ liệu chuyển đổi)"
+
+
+def repair_record(record: SourceArticle, style: str) -> Counter:
+    """Decode legacy encodings and repair the text of every field in place; count what changed."""
+    counts = Counter()
+    for name in TEXT_FIELDS:
+        value = getattr(record, name)
+        if not value:
+            continue
+        decoded, encoding = detect_and_decode(value)
+        if encoding != "unicode":
+            counts[f"encoding_{encoding}"] += 1
+        elif decoded != value:
+            counts["nfc"] += (
+                1  # detect_and_decode returns NFC; repair_text then finds nothing to count
+            )
+        value = decoded
+        value, report = repair_text(value, style)
+        counts.update(report.as_dict())
+        setattr(record, name, value)
+    repaired_tags = []
+    for tag in record.tags:
+        tag, report = repair_text(tag, style)
+        counts.update(report.as_dict())
+        repaired_tags.append(tag)
+    record.tags = repaired_tags
+    return +counts  # drop the kinds that did not occur
+
+
+def fingerprint(record: SourceArticle, options: ImportOptions) -> str:
+    payload = {name: getattr(record, name) for name in TEXT_FIELDS}
+    payload.update(
+        published_at=record.published_at.isoformat(), tags=record.tags, draft=options.draft
+    )
+    return hashlib.sha256(
+        json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()
+    ).hexdigest()
+
+
+class CategoryResolver:
+    """Find the category of a record: its own category by slug or title, else the default one."""
+
+    def __init__(self, home, default_category: CategoryPage | None):
+        self.default = default_category
+        self.by_key = {}
+        for category in CategoryPage.objects.descendant_of(home):
+            self.by_key.setdefault(category.slug, category)
+            self.by_key.setdefault(slugify(category.title), category)
+
+    def __call__(self, name: str) -> CategoryPage | None:
+        found = self.by_key.get(slugify(name)) if name else None
+        return found or self.default
+
+
+@dataclass
+class PreparedArticle:
+    """A record after text repair, with the fingerprint that decides whether it changed."""
+
+    record: SourceArticle
+    digest: str
+    repairs: Counter
+
+
+def prepare(item: SourceArticle | Problem, options: ImportOptions) -> PreparedArticle | Problem:
+    """The pure part of importing one item (no database): repair its text and fingerprint it."""
+    if isinstance(item, Problem):
+        return item
+    repairs = repair_record(item, options.tone_style)
+    return PreparedArticle(item, fingerprint(item, options), repairs)
+
+
+def _body(record: SourceArticle) -> list[dict]:
+    return [{"type": "paragraph", "value": record.body_html}] if record.body_html else []
+
+
+def _apply(page: ArticlePage, record: SourceArticle, options: ImportOptions):
+    page.title = record.title
+    page.lead = record.lead
+    page.body = _body(record)
+    page.author = record.author or options.default_author
+    page.source = record.source or options.default_source
+    page.first_published_at = record.published_at
+
+
+class ArticleWriter:
+    """Imports records one by one through Wagtail's page API."""
+
+    def __init__(self, categories: CategoryResolver, options: ImportOptions, report: ImportReport):
+        self.categories = categories
+        self.options = options
+        self.report = report
+
+    def write(self, item: PreparedArticle | Problem):
+        if isinstance(item, Problem):
+            self.report_problem(item)
+            return
+        source_id = item.record.source_id
+        existing = (
+            ImportedArticle.objects.filter(source_id=source_id).select_related("page").first()
+        )
+        self.write_prepared(item.record, item.digest, item.repairs, existing)
+
+    def close(self):
+        """Nothing is buffered here; the bulk writer flushes its last batch."""
+
+    def report_problem(self, problem: Problem):
+        target = self.report.errors if problem.kind == "error" else self.report.skipped
+        target.append((problem.location, problem.message))
+
+    def write_prepared(self, record, digest, repairs, existing):
+        """Write a repaired record, given its ImportedArticle if it was imported before."""
+        if existing and existing.page_id and existing.fingerprint == digest:
+            self.report.unchanged += 1
+            return
+        category = self.categories(record.category)
+        if existing is None or existing.page_id is None:
+            if category is None:
+                self.report.skipped.append(
+                    (
+                        record.location,
+                        f"bài {record.source_id}: không xác định được chuyên mục (dùng --category)",
+                    )
+                )
+                return
+        self.report.repairs.update(repairs)
+        if self.options.dry_run:
+            if existing and existing.page_id:
+                self.report.updated += 1
+            else:
+                self.report.imported += 1
+            return
+        try:
+            with transaction.atomic():
+                if existing and existing.page_id:
+                    self._update(existing, record, digest, repairs)
+                    self.report.updated += 1
+                else:
+                    self._create(category, existing, record, digest, repairs)
+                    self.report.imported += 1
+        except (ValidationError, DatabaseError) as error:
+            self.report.errors.append(
+                (record.location, f"bài {record.source_id}: {_message(error)}")
+            )
+
+    def _publish_or_keep_draft(self, page: ArticlePage):
+        revision = page.save_revision()
+        if not self.options.draft:
+            revision.publish()
+
+    def _create(self, category, existing, record, digest, repairs):
+        taken = ArticlePage.objects.filter(source_id=record.source_id).first()
+        if taken is not None:  # made by hand or by an import whose record was lost: adopt it
+            page = taken
+            _apply(page, record, self.options)
+        else:
+            page = ArticlePage(source_id=record.source_id, live=False)
+            _apply(page, record, self.options)
+            category.add_child(instance=page)
+        page.tags.set(record.tags)
+        self._publish_or_keep_draft(page)
+        ImportedArticle.objects.update_or_create(
+            source_id=record.source_id,
+            defaults={"page": page, "fingerprint": digest, "raw": record.raw, "repairs": dict(repairs),
+                      "location": record.location[:500]},
+        )  # fmt: skip
+
+    def _update(self, existing, record, digest, repairs):
+        page = existing.page
+        _apply(page, record, self.options)
+        page.tags.set(record.tags)
+        self._publish_or_keep_draft(page)  # a new revision: the history keeps the old text
+        existing.fingerprint = digest
+        existing.raw = record.raw
+        existing.repairs = dict(repairs)
+        existing.location = record.location[:500]
+        existing.save()
+
+
+def _message(error) -> str:
+    if isinstance(error, ValidationError) and hasattr(error, "message_dict"):
+        return "; ".join(
+            f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items()
+        )
+    return str(error)
