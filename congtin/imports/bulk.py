@@ -14,16 +14,18 @@ Articles that were imported before (updates) go through the slow path, which kee
 import uuid
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import IntegrityError, connection, transaction
-from django.db.models import F
+from django.db import DatabaseError, connection, transaction
+from django.db.models import Count, F, Sum
+from django.db.models.functions import Length
 from django.utils import timezone
+from modelsearch.utils import get_content_type_pk
 from taggit.models import Tag
 from wagtail.models import COMMENTS_RELATION_NAME, Locale, Page, Revision
 from wagtail.search.backends import get_search_backends
 
 from congtin.imports.models import ImportedArticle
 from congtin.imports.records import Problem
-from congtin.imports.writer import ArticleWriter, PreparedArticle, _apply
+from congtin.imports.writer import ArticleWriter, PreparedArticle, apply_record
 from congtin.news.models import ArticlePage, ArticlePageTag
 from congtin.vietnamese import slugify
 
@@ -54,30 +56,72 @@ def insert_rows(model, objs, fields=None):
         )
 
 
-class SearchIndexer:
-    """Adds imported pages to every search backend, refreshing title norms once at the end.
+def _sqlite_index_class():
+    """modelsearch's SQLite index, when the database is SQLite (its module cannot be imported on
+    other databases: it looks up an FTS model that only exists there)."""
+    if connection.vendor != "sqlite":
+        return None
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteIndex
 
-    modelsearch's database indexes (SQLite, PostgreSQL, MySQL) recompute title norms over the whole
-    index after every add: quadratic over an import of tens of thousands of pages. Batches are added
-    with that step shadowed on the index instance; ``close`` runs it once for all new entries (which
-    carry the default norm until then: a crash before the end only leaves their ranking approximate).
+    return SQLiteIndex
+
+
+class SearchIndexer:
+    """Adds imported pages to every search backend without rewriting the index afterwards.
+
+    modelsearch's database indexes keep a "title norm" per entry (average title length / this
+    title's length) and recompute it with an UPDATE after every add. On SQLite an UPDATE fires the
+    FTS trigger, which re-tokenizes the whole entry: over an import of 72,000 articles that is as
+    costly as indexing them again (and left undone, the next editor's publish would pay it). So on
+    SQLite the entries are inserted with their norm already computed from a running average of
+    title lengths; other backends get modelsearch's own add with the refresh once at the end.
     """
 
     def __init__(self, model):
         self.model = model
-        self.indexes = []
+        self.sqlite_indexes, self.other_indexes = [], []
+        sqlite_index = _sqlite_index_class()
         for backend in get_search_backends(with_auto_update=True):
             index = backend.get_index_for_model(model)
-            if hasattr(index, "_refresh_title_norms"):
-                index._refresh_title_norms = lambda full=False: None
-            self.indexes.append(index)
+            if sqlite_index and isinstance(index, sqlite_index):
+                lengths = index.entries.annotate(length=Length("title")).filter(length__gt=0)
+                totals = lengths.aggregate(total=Sum("length"), count=Count("pk"))
+                self.sqlite_indexes.append([index, totals["total"] or 0, totals["count"]])
+            else:
+                if hasattr(index, "_refresh_title_norms"):
+                    index._refresh_title_norms = lambda full=False: None  # once, in close()
+                self.other_indexes.append(index)
 
     def add(self, objs):
-        for index in self.indexes:
+        for index in self.other_indexes:
             index.add_items(self.model, objs)
+        content_type_id = get_content_type_pk(self.model)
+        if self.sqlite_indexes:
+            from modelsearch.backends.database.sqlite.sqlite import ObjectIndexer
+        for state in self.sqlite_indexes:
+            index, total, count = state
+            entries = []
+            for obj in objs:
+                indexer = ObjectIndexer(obj, index.backend)
+                entries.append(
+                    index.entries.model(
+                        content_type_id=content_type_id,
+                        object_id=indexer.id,
+                        title=indexer.title,
+                        autocomplete=indexer.autocomplete,
+                        body=indexer.body,
+                    )
+                )
+                if indexer.title:
+                    total, count = total + len(indexer.title), count + 1
+            for entry in entries:
+                if entry.title:
+                    entry.title_norm = (total / count) / len(entry.title)
+            index.entries.bulk_create(entries)
+            state[1:] = [total, count]
 
     def close(self):
-        for index in self.indexes:
+        for index in self.other_indexes:
             if "_refresh_title_norms" in vars(index):
                 del index._refresh_title_norms  # back to the class's method
                 index._refresh_title_norms()
@@ -134,17 +178,22 @@ class BulkArticleWriter(ArticleWriter):
             self._insert_with_retry(new)
 
     def _insert_with_retry(self, new):
-        """An editor may add a page to the category meanwhile: reload the tree state and retry once."""
-        try:
-            with transaction.atomic():
-                self._insert(new)
-        except IntegrityError:
-            self.slugs.clear()
-            with transaction.atomic():
-                self._insert(new)
-        for _, _, _, repairs, _ in new:
-            self.report.repairs.update(repairs)
-        self.report.imported += len(new)
+        """Insert a batch in one transaction. If an editor added a page to the category meanwhile
+        (a path or slug now taken), reload the tree state and retry; if the batch still fails,
+        write its articles one by one, so the one at fault is reported with its place."""
+        for _attempt in range(2):
+            try:
+                with transaction.atomic():
+                    self._insert(new)
+            except DatabaseError:
+                self.slugs.clear()
+                continue
+            for _, _, _, repairs, _ in new:
+                self.report.repairs.update(repairs)
+            self.report.imported += len(new)
+            return
+        for _, record, digest, repairs, known in new:
+            self.write_prepared(record, digest, repairs, known)
 
     def _sibling_slugs(self, category) -> set[str]:
         if category.pk not in self.slugs:
@@ -154,7 +203,7 @@ class BulkArticleWriter(ArticleWriter):
 
     def _unique_slug(self, category, title: str) -> str:
         taken = self._sibling_slugs(category)
-        base = slugify(title) or "bai-viet"
+        base = slugify(title, max_length=240) or "bai-viet"  # room for a "-N" suffix
         slug, suffix = base, 1
         while slug in taken:
             suffix += 1
@@ -199,7 +248,7 @@ class BulkArticleWriter(ArticleWriter):
                 has_unpublished_changes=not live,
                 last_published_at=record.published_at if live else None,
             )
-            _apply(page, record, self.options)
+            apply_record(page, record, self.options)
             page.draft_title = page.title
             page.normalize_text()
             page.tagged_items = [

@@ -21,6 +21,7 @@ from congtin.vietnamese.legacy import detect_and_decode
 from congtin.vietnamese.repair import repair_text
 
 TEXT_FIELDS = ("title", "lead", "body_html", "author", "source", "category")
+MAX_LENGTH = 255  # of ArticlePage.title, author, source and source_id
 
 
 @dataclass
@@ -42,10 +43,8 @@ def repair_record(record: SourceArticle, style: str) -> Counter:
         decoded, encoding = detect_and_decode(value)
         if encoding != "unicode":
             counts[f"encoding_{encoding}"] += 1
-        elif decoded != value:
-            counts["nfc"] += (
-                1  # detect_and_decode returns NFC; repair_text then finds nothing to count
-            )
+        elif decoded != value:  # detect_and_decode returns NFC, so repair_text would not count it
+            counts["nfc"] += 1
         value = decoded
         value, report = repair_text(value, style)
         counts.update(report.as_dict())
@@ -98,6 +97,16 @@ def prepare(item: SourceArticle | Problem, options: ImportOptions) -> PreparedAr
     if isinstance(item, Problem):
         return item
     repairs = repair_record(item, options.tone_style)
+    if len(item.title) > MAX_LENGTH or len(item.source_id) > MAX_LENGTH:
+        field = "tiêu đề" if len(item.title) > MAX_LENGTH else "mã bài"
+        return Problem(
+            item.location, f"bài {item.source_id[:60]}: {field} dài quá {MAX_LENGTH} ký tự"
+        )
+    for name in ("author", "source"):
+        value = getattr(item, name)
+        if len(value) > MAX_LENGTH:
+            setattr(item, name, value[: MAX_LENGTH - 1] + "…")
+            repairs["truncated"] += 1
     return PreparedArticle(item, fingerprint(item, options), repairs)
 
 
@@ -105,7 +114,8 @@ def _body(record: SourceArticle) -> list[dict]:
     return [{"type": "paragraph", "value": record.body_html}] if record.body_html else []
 
 
-def _apply(page: ArticlePage, record: SourceArticle, options: ImportOptions):
+def apply_record(page: ArticlePage, record: SourceArticle, options: ImportOptions):
+    """Set the page's fields from the record (shared by the one-by-one and bulk writers)."""
     page.title = record.title
     page.lead = record.lead
     page.body = _body(record)
@@ -183,10 +193,10 @@ class ArticleWriter:
         taken = ArticlePage.objects.filter(source_id=record.source_id).first()
         if taken is not None:  # made by hand or by an import whose record was lost: adopt it
             page = taken
-            _apply(page, record, self.options)
+            apply_record(page, record, self.options)
         else:
             page = ArticlePage(source_id=record.source_id, live=False)
-            _apply(page, record, self.options)
+            apply_record(page, record, self.options)
             category.add_child(instance=page)
         page.tags.set(record.tags)
         self._publish_or_keep_draft(page)
@@ -198,7 +208,7 @@ class ArticleWriter:
 
     def _update(self, existing, record, digest, repairs):
         page = existing.page
-        _apply(page, record, self.options)
+        apply_record(page, record, self.options)
         page.tags.set(record.tags)
         self._publish_or_keep_draft(page)  # a new revision: the history keeps the old text
         existing.fingerprint = digest
