@@ -32,17 +32,14 @@ from congtin.vietnamese import slugify
 BATCH_SIZE = 1000
 
 
-def insert_rows(model, objs, fields=None):
-    """INSERT ``objs`` with one executemany; values still go through each field's db preparation.
+def insert_child_rows(model, objs):
+    """INSERT the child-table rows of multi-table pages (news_articlepage) with one executemany.
 
-    Django's bulk_create compiles every value through the query compiler, which was about half of
-    the import's time; the tables here have no database defaults or generated ids to read back.
+    Django's bulk_create refuses multi-table-inheritance models; the parent rows (wagtailcore_page)
+    are bulk-created first, and these rows only carry their ``page_ptr_id``, so there is nothing to
+    read back.
     """
-    fields = fields or [
-        field
-        for field in model._meta.local_concrete_fields
-        if not field.primary_key or field.remote_field
-    ]
+    fields = model._meta.local_concrete_fields
     quote = connection.ops.quote_name
     columns = ", ".join(quote(field.column) for field in fields)
     placeholders = ", ".join(["%s"] * len(fields))
@@ -262,7 +259,7 @@ class BulkArticleWriter(ArticleWriter):
         Page.objects.bulk_create(pages)  # the wagtailcore_page rows; sets each page's id
         for page in pages:
             page.page_ptr_id = page.id
-        insert_rows(ArticlePage, pages)  # the news_articlepage rows, keyed by page_ptr_id
+        insert_child_rows(ArticlePage, pages)
 
         now = timezone.now()
         revisions = [
@@ -300,8 +297,7 @@ class BulkArticleWriter(ArticleWriter):
         # A record whose page was deleted by an editor is replaced by the new page's record.
         stale = [record.source_id for _, record, _, _, known in new if known is not None]
         ImportedArticle.objects.filter(source_id__in=stale).delete()
-        insert_rows(
-            ImportedArticle,
+        ImportedArticle.objects.bulk_create(
             [
                 ImportedArticle(
                     source_id=record.source_id,

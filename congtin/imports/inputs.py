@@ -1,5 +1,6 @@
 """Expand the command's arguments into files: files, folders of saved pages, lists of paths or URLs."""
 
+import gzip
 import tempfile
 import urllib.request
 from pathlib import Path
@@ -45,8 +46,6 @@ def fetch(url: str, timeout: float = 30) -> str:
 
 def count_lines(path: str) -> int:
     """Records of a JSON Lines or CSV file, for the progress bar's ETA (a fast pass over bytes)."""
-    import gzip
-
     with open(path, "rb") as probe:
         opener = gzip.open if probe.read(2) == b"\x1f\x8b" else open
     with opener(path, "rb") as handle:

@@ -19,6 +19,7 @@ from congtin.news.models import ArticlePage, CategoryPage
 from congtin.vietnamese import slugify
 from congtin.vietnamese.legacy import detect_and_decode
 from congtin.vietnamese.repair import repair_text
+from congtin.vietnamese.tones import DEFAULT_STYLE
 
 TEXT_FIELDS = ("title", "lead", "body_html", "author", "source", "category")
 MAX_LENGTH = 255  # of ArticlePage.title, author, source and source_id
@@ -28,7 +29,7 @@ MAX_LENGTH = 255  # of ArticlePage.title, author, source and source_id
 class ImportOptions:
     draft: bool = False
     dry_run: bool = False
-    tone_style: str = "old"
+    tone_style: str = DEFAULT_STYLE
     default_author: str = "Ban Biên tập"
     default_source: str = "Cổng thông tin điện tử (dữ liệu chuyển đổi)"
 

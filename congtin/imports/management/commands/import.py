@@ -15,6 +15,7 @@ from congtin.imports.report import ImportReport, Progress
 from congtin.imports.sources import FORMATS, detect_format, read
 from congtin.imports.writer import CategoryResolver, ImportOptions
 from congtin.news.models import CategoryPage
+from congtin.vietnamese import slugify
 
 
 class Command(BaseCommand):
@@ -133,8 +134,6 @@ class Command(BaseCommand):
     def _category(self, home, name):
         if not name:
             return None
-        from congtin.vietnamese import slugify
-
         categories = CategoryPage.objects.descendant_of(home)
         found = (
             categories.filter(slug=slugify(name)).first() or categories.filter(title=name).first()
