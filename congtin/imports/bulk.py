@@ -32,14 +32,42 @@ from congtin.vietnamese import slugify
 BATCH_SIZE = 1000
 
 
-def insert_child_rows(model, objs):
-    """INSERT the child-table rows of multi-table pages (news_articlepage) with one executemany.
+def reserve_ids(model, count: int) -> list[int]:
+    """Take ``count`` new primary keys of ``model``'s table, for rows inserted with explicit ids.
 
-    Django's bulk_create refuses multi-table-inheritance models; the parent rows (wagtailcore_page)
-    are bulk-created first, and these rows only carry their ``page_ptr_id``, so there is nothing to
-    read back.
+    Rows inserted by one ``executemany`` cannot report their ids, so they are chosen first. On
+    SQLite the write lock is held from BEGIN (``transaction_mode`` IMMEDIATE), so the ids after the
+    table's largest (and after any deleted one, as AUTOINCREMENT never reuses ids) are free until
+    commit; on PostgreSQL they come from the table's own sequence.
     """
-    fields = model._meta.local_concrete_fields
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                [table, model._meta.pk.column, count],
+            )
+            return [row[0] for row in cursor.fetchall()]
+        cursor.execute(
+            f"SELECT MAX(id) FROM (SELECT MAX({connection.ops.quote_name(model._meta.pk.column)})"
+            f" AS id FROM {connection.ops.quote_name(table)}"
+            " UNION ALL SELECT seq FROM sqlite_sequence WHERE name = %s)",
+            [table],
+        )
+        start = (cursor.fetchone()[0] or 0) + 1
+    return list(range(start, start + count))
+
+
+def insert_rows(model, objs, fields=None):
+    """INSERT ``objs`` with one ``executemany``; every value still goes through its field's
+    ``get_db_prep_save``, as in ``bulk_create``.
+
+    ``bulk_create`` compiles an INSERT per few dozen rows (SQLite's variable limit), preparing each
+    value through the query compiler: for the tables here that was most of the writer's time. The
+    rows carry their ids (``reserve_ids``) or, for the multi-table child rows of pages
+    (news_articlepage, which ``bulk_create`` refuses), their ``page_ptr_id``.
+    """
+    fields = fields or model._meta.local_concrete_fields
     quote = connection.ops.quote_name
     columns = ", ".join(quote(field.column) for field in fields)
     placeholders = ", ".join(["%s"] * len(fields))
@@ -256,11 +284,8 @@ class BulkArticleWriter(ArticleWriter):
             setattr(page, COMMENTS_RELATION_NAME, [])
             pages.append(page)
 
-        Page.objects.bulk_create(pages)  # the wagtailcore_page rows; sets each page's id
-        for page in pages:
-            page.page_ptr_id = page.id
-        insert_child_rows(ArticlePage, pages)
-
+        for page, pk in zip(pages, reserve_ids(Page, len(pages)), strict=True):
+            page.id = page.page_ptr_id = pk
         now = timezone.now()
         revisions = [
             Revision(
@@ -269,22 +294,21 @@ class BulkArticleWriter(ArticleWriter):
                 base_content_type=page_type,
                 object_id=str(page.pk),
                 object_str=page.title,
-                content=page.serializable_data(),
+                content=page.serializable_data(),  # before it points at its revision, as in Wagtail
             )
             for page in pages
         ]
-        Revision.objects.bulk_create(revisions)
-        for page, revision in zip(pages, revisions, strict=True):
-            page.latest_revision_id = revision.pk
+        for page, revision, pk in zip(
+            pages, revisions, reserve_ids(Revision, len(revisions)), strict=True
+        ):
+            revision.pk = page.latest_revision_id = pk
             page.latest_revision_created_at = now
-            page.live_revision_id = revision.pk if live else None
-        table = connection.ops.quote_name(Page._meta.db_table)
-        with connection.cursor() as cursor:  # one statement, not bulk_update's CASE per row
-            cursor.executemany(
-                f"UPDATE {table} SET latest_revision_id = %s, latest_revision_created_at = %s,"
-                " live_revision_id = %s WHERE id = %s",
-                [(p.latest_revision_id, now, p.live_revision_id, p.pk) for p in pages],
-            )
+            page.live_revision_id = pk if live else None
+        # The revision rows come after the pages that point at them: Django creates foreign keys
+        # deferred to commit, on SQLite as on PostgreSQL.
+        insert_rows(Page, pages)  # the wagtailcore_page rows
+        insert_rows(ArticlePage, pages)  # the news_articlepage rows, keyed by page_ptr_id
+        insert_rows(Revision, revisions)
         for category_pk, (_, count) in by_category.items():
             Page.objects.filter(pk=category_pk).update(numchild=F("numchild") + count)
 
@@ -297,18 +321,19 @@ class BulkArticleWriter(ArticleWriter):
         # A record whose page was deleted by an editor is replaced by the new page's record.
         stale = [record.source_id for _, record, _, _, known in new if known is not None]
         ImportedArticle.objects.filter(source_id__in=stale).delete()
-        ImportedArticle.objects.bulk_create(
-            [
-                ImportedArticle(
-                    source_id=record.source_id,
-                    page_id=page.pk,
-                    fingerprint=digest,
-                    raw=record.raw,
-                    repairs=dict(repairs),
-                    location=record.location[:500],
-                )
-                for page, (_, record, digest, repairs, _) in zip(pages, new, strict=True)
-            ],
-        )
+        records = [
+            ImportedArticle(
+                source_id=record.source_id,
+                page_id=page.pk,
+                fingerprint=digest,
+                raw=record.raw,
+                repairs=dict(repairs),
+                location=record.location[:500],
+            )
+            for page, (_, record, digest, repairs, _) in zip(pages, new, strict=True)
+        ]
+        for item, pk in zip(records, reserve_ids(ImportedArticle, len(records)), strict=True):
+            item.pk = pk
+        insert_rows(ImportedArticle, records)
         if self.search is not None:
             self.search.add(pages)
