@@ -8,13 +8,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from congtin import views
+from congtin.search import views as search_views
 
 handler400 = views.bad_request
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("tai-lieu/", include(wagtaildocs_urls)),
-    path("tim-kiem/", views.search, name="search"),
+    path("tim-kiem/", search_views.search_page, name="search"),
+    path("api/v1/search", search_views.search_api, name="search-api"),
 ]
 
 if settings.CONGTIN_SERVE_MEDIA:

@@ -15,21 +15,22 @@ import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Count, F, Sum
-from django.db.models.functions import Length
+from django.db.models import F
 from django.utils import timezone
-from modelsearch.utils import get_content_type_pk
 from taggit.models import Tag
 from wagtail.models import COMMENTS_RELATION_NAME, Locale, Page, Revision
-from wagtail.search.backends import get_search_backends
 
 from congtin.imports.models import ImportedArticle
 from congtin.imports.records import Problem
 from congtin.imports.writer import ArticleWriter, PreparedArticle, apply_record
 from congtin.news.models import ArticlePage, ArticlePageTag
+from congtin.search.fulltext import optimize
+from congtin.search.indexing import index_documents
+from congtin.search.meta import ChildMeta
 from congtin.vietnamese import slugify
 
 BATCH_SIZE = 1000
+OPTIMIZE_AFTER = 10_000  # new articles after which the search index is compacted
 
 
 def reserve_ids(model, count: int) -> list[int]:
@@ -81,85 +82,13 @@ def insert_rows(model, objs, fields=None):
         )
 
 
-def _sqlite_index_class():
-    """modelsearch's SQLite index, when the database is SQLite (its module cannot be imported on
-    other databases: it looks up an FTS model that only exists there)."""
-    if connection.vendor != "sqlite":
-        return None
-    from modelsearch.backends.database.sqlite.sqlite import SQLiteIndex
-
-    return SQLiteIndex
-
-
-class SearchIndexer:
-    """Adds imported pages to every search backend without rewriting the index afterwards.
-
-    modelsearch's database indexes keep a "title norm" per entry (average title length / this
-    title's length) and recompute it with an UPDATE after every add. On SQLite an UPDATE fires the
-    FTS trigger, which re-tokenizes the whole entry: over an import of 72,000 articles that is as
-    costly as indexing them again (and left undone, the next editor's publish would pay it). So on
-    SQLite the entries are inserted with their norm already computed from a running average of
-    title lengths; other backends get modelsearch's own add with the refresh once at the end.
-    """
-
-    def __init__(self, model):
-        self.model = model
-        self.sqlite_indexes, self.other_indexes = [], []
-        sqlite_index = _sqlite_index_class()
-        for backend in get_search_backends(with_auto_update=True):
-            index = backend.get_index_for_model(model)
-            if sqlite_index and isinstance(index, sqlite_index):
-                lengths = index.entries.annotate(length=Length("title")).filter(length__gt=0)
-                totals = lengths.aggregate(total=Sum("length"), count=Count("pk"))
-                self.sqlite_indexes.append([index, totals["total"] or 0, totals["count"]])
-            else:
-                if hasattr(index, "_refresh_title_norms"):
-                    index._refresh_title_norms = lambda full=False: None  # once, in close()
-                self.other_indexes.append(index)
-
-    def add(self, objs):
-        for index in self.other_indexes:
-            index.add_items(self.model, objs)
-        content_type_id = get_content_type_pk(self.model)
-        if self.sqlite_indexes:
-            from modelsearch.backends.database.sqlite.sqlite import ObjectIndexer
-        for state in self.sqlite_indexes:
-            index, total, count = state
-            entries = []
-            for obj in objs:
-                indexer = ObjectIndexer(obj, index.backend)
-                entries.append(
-                    index.entries.model(
-                        content_type_id=content_type_id,
-                        object_id=indexer.id,
-                        title=indexer.title,
-                        autocomplete=indexer.autocomplete,
-                        body=indexer.body,
-                    )
-                )
-                if indexer.title:
-                    total, count = total + len(indexer.title), count + 1
-            for entry in entries:
-                if entry.title:
-                    entry.title_norm = (total / count) / len(entry.title)
-            index.entries.bulk_create(entries)
-            state[1:] = [total, count]
-
-    def close(self):
-        for index in self.other_indexes:
-            if "_refresh_title_norms" in vars(index):
-                del index._refresh_title_norms  # back to the class's method
-                index._refresh_title_norms()
-
-
 class BulkArticleWriter(ArticleWriter):
     def __init__(self, *args, batch_size: int = BATCH_SIZE, **kwargs):
         super().__init__(*args, **kwargs)
         self.batch_size = batch_size
-        self.pending: dict[str, tuple] = {}  # source_id -> (record, digest, repairs)
+        self.pending: dict[str, PreparedArticle] = {}  # by source_id
         self.slugs: dict[int, set[str]] = {}  # category pk -> slugs of its children
         self.tags: dict[str, Tag] = {}
-        self.search = None if self.options.draft else SearchIndexer(ArticlePage)
 
     def write(self, item: PreparedArticle | Problem):
         if isinstance(item, Problem):
@@ -167,20 +96,20 @@ class BulkArticleWriter(ArticleWriter):
             return
         if item.record.source_id in self.pending:
             self.flush()  # the same article twice in a batch: the later one is an update
-        self.pending[item.record.source_id] = (item.record, item.digest, item.repairs)
+        self.pending[item.record.source_id] = item
         if len(self.pending) >= self.batch_size:
             self.flush()
 
     def close(self):
         self.flush()
-        if self.search is not None:
-            self.search.close()
+        if self.report.imported >= OPTIMIZE_AFTER and not self.options.dry_run:
+            optimize()
 
     def flush(self):
         pending, self.pending = list(self.pending.values()), {}
         if not pending:
             return
-        ids = [record.source_id for record, _, _ in pending]
+        ids = [item.record.source_id for item in pending]
         existing = {
             item.source_id: item
             for item in ImportedArticle.objects.filter(source_id__in=ids).select_related("page")
@@ -189,16 +118,17 @@ class BulkArticleWriter(ArticleWriter):
             ArticlePage.objects.filter(source_id__in=ids).values_list("source_id", flat=True)
         )
         new = []
-        for record, digest, repairs in pending:
+        for item in pending:
+            record = item.record
             known = existing.get(record.source_id)
             if (known and known.page_id) or record.source_id in taken or self.options.dry_run:
-                self.write_prepared(record, digest, repairs, known)  # unchanged, update, or dry run
+                self.write_prepared(item, known)  # unchanged, update, or dry run
                 continue
             category = self.categories(record.category)
             if category is None:
-                self.write_prepared(record, digest, repairs, known)  # reports the missing category
+                self.write_prepared(item, known)  # reports the missing category
                 continue
-            new.append((category, record, digest, repairs, known))
+            new.append((category, item, known))
         if new:
             self._insert_with_retry(new)
 
@@ -213,12 +143,12 @@ class BulkArticleWriter(ArticleWriter):
             except DatabaseError:
                 self.slugs.clear()
                 continue
-            for _, _, _, repairs, _ in new:
-                self.report.repairs.update(repairs)
+            for _, item, _ in new:
+                self.report.repairs.update(item.repairs)
             self.report.imported += len(new)
             return
-        for _, record, digest, repairs, known in new:
-            self.write_prepared(record, digest, repairs, known)
+        for _, item, known in new:
+            self.write_prepared(item, known)
 
     def _sibling_slugs(self, category) -> set[str]:
         if category.pk not in self.slugs:
@@ -254,7 +184,8 @@ class BulkArticleWriter(ArticleWriter):
             category.refresh_from_db(fields=["path", "depth", "numchild", "url_path"])
             last = category.get_last_child()
             next_position[category_pk] = last._get_lastpos_in_path() + 1 if last else 1
-        for category, record, _, _, _ in new:
+        for category, item, _ in new:
+            record = item.record
             position = next_position[category.pk]
             next_position[category.pk] += 1
             by_category[category.pk][1] += 1
@@ -319,21 +250,26 @@ class BulkArticleWriter(ArticleWriter):
         ]
         ArticlePageTag.objects.bulk_create(tagged)  # few rows: not worth a raw insert
         # A record whose page was deleted by an editor is replaced by the new page's record.
-        stale = [record.source_id for _, record, _, _, known in new if known is not None]
+        stale = [item.record.source_id for _, item, known in new if known is not None]
         ImportedArticle.objects.filter(source_id__in=stale).delete()
         records = [
             ImportedArticle(
-                source_id=record.source_id,
+                source_id=item.record.source_id,
                 page_id=page.pk,
-                fingerprint=digest,
-                raw=record.raw,
-                repairs=dict(repairs),
-                location=record.location[:500],
+                fingerprint=item.digest,
+                raw=item.record.raw,
+                repairs=dict(item.repairs),
+                location=item.record.location[:500],
             )
-            for page, (_, record, digest, repairs, _) in zip(pages, new, strict=True)
+            for page, (_, item, _) in zip(pages, new, strict=True)
         ]
         for item, pk in zip(records, reserve_ids(ImportedArticle, len(records)), strict=True):
             item.pk = pk
         insert_rows(ImportedArticle, records)
-        if self.search is not None:
-            self.search.add(pages)
+        meta = ChildMeta()
+        index_documents(
+            [
+                (page.pk, item.document, meta(page.path, page.live, article_type.pk))
+                for page, (_, item, _) in zip(pages, new, strict=True)
+            ]
+        )

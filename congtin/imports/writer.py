@@ -16,6 +16,8 @@ from congtin.imports.models import ImportedArticle
 from congtin.imports.records import Problem, SourceArticle
 from congtin.imports.report import ImportReport
 from congtin.news.models import ArticlePage, CategoryPage
+from congtin.news.text import body_text
+from congtin.search.documents import SearchDocument, search_document
 from congtin.vietnamese import slugify
 from congtin.vietnamese.legacy import detect_and_decode
 from congtin.vietnamese.repair import repair_text
@@ -86,11 +88,13 @@ class CategoryResolver:
 
 @dataclass
 class PreparedArticle:
-    """A record after text repair, with the fingerprint that decides whether it changed."""
+    """A record after text repair, with the fingerprint that decides whether it changed, and
+    its search index entry (computed here, off the writer's process, for the bulk path)."""
 
     record: SourceArticle
     digest: str
     repairs: Counter
+    document: SearchDocument
 
 
 def prepare(item: SourceArticle | Problem, options: ImportOptions) -> PreparedArticle | Problem:
@@ -108,7 +112,8 @@ def prepare(item: SourceArticle | Problem, options: ImportOptions) -> PreparedAr
         if len(value) > MAX_LENGTH:
             setattr(item, name, value[: MAX_LENGTH - 1] + "…")
             repairs["truncated"] += 1
-    return PreparedArticle(item, fingerprint(item, options), repairs)
+    document = search_document(item.title, item.lead, body_text(_body(item)))
+    return PreparedArticle(item, fingerprint(item, options), repairs, document)
 
 
 def _body(record: SourceArticle) -> list[dict]:
@@ -141,7 +146,7 @@ class ArticleWriter:
         existing = (
             ImportedArticle.objects.filter(source_id=source_id).select_related("page").first()
         )
-        self.write_prepared(item.record, item.digest, item.repairs, existing)
+        self.write_prepared(item, existing)
 
     def close(self):
         """Nothing is buffered here; the bulk writer flushes its last batch."""
@@ -150,8 +155,9 @@ class ArticleWriter:
         target = self.report.errors if problem.kind == "error" else self.report.skipped
         target.append((problem.location, problem.message))
 
-    def write_prepared(self, record, digest, repairs, existing):
+    def write_prepared(self, item: PreparedArticle, existing):
         """Write a repaired record, given its ImportedArticle if it was imported before."""
+        record, digest, repairs = item.record, item.digest, item.repairs
         if existing and existing.page_id and existing.fingerprint == digest:
             self.report.unchanged += 1
             return

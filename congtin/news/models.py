@@ -5,9 +5,7 @@ per category. The publication date is Wagtail's own ``first_published_at`` (inde
 "Ngày đăng" so imports and back-dated news keep their original date).
 """
 
-import html
 import json
-import re
 
 from django.db import models
 from django.db.models import Q
@@ -32,10 +30,10 @@ from congtin.news.blocks import ArticleBodyBlock
 from congtin.news.forms import ArticlePageForm, PortalPageForm
 from congtin.news.listing import paginate, with_list_images
 from congtin.news.panels import PROMOTE_PANELS
+from congtin.news.text import body_text
 from congtin.vietnamese import slugify, to_nfc
 
 PUBLICATION_ORDER = ("-first_published_at", "-pk")
-_TAG = re.compile(r"<[^>]*>")
 
 
 class PortalPage(Page):
@@ -47,6 +45,14 @@ class PortalPage(Page):
 
     class Meta:
         abstract = True
+
+    # congtin.search indexes pages itself, in the transaction of each save (congtin/search/signals.py);
+    # Wagtail's own index updates would run the same work again through the search backend.
+    search_auto_update = False
+
+    def search_text(self) -> tuple[str, str]:
+        """(lead, body) for the search index: the introduction of a home or category page."""
+        return getattr(self, "intro", "") or self.search_description, ""
 
     def normalize_text(self):
         """Store text in NFC: decomposed input would otherwise compare, sort and index differently."""
@@ -212,23 +218,12 @@ class ArticlePage(RoutablePageMixin, PortalPage):
         if normalized != raw:
             self.body = json.loads(normalized)
 
-    def body_text(self) -> str:
-        """The body as plain text, for the search index.
+    def search_text(self) -> tuple[str, str]:
+        return self.lead, self.body_text()
 
-        Cached per instance: Wagtail's database search backend asks for every search field three
-        times per article (title, body, autocomplete), and stripping HTML is the costly part.
-        """
-        if getattr(self, "_body_text_of", None) is not self.body:  # a new body value: recompute
-            parts = []
-            for block in self.body:
-                value = block.value
-                source = getattr(value, "source", None)
-                if source is not None:
-                    parts.append(html.unescape(_TAG.sub(" ", source)))
-                else:
-                    parts.extend(str(text) for text in block.block.get_searchable_content(value))
-            self._body_text_of, self._body_text = self.body, " ".join(" ".join(parts).split())
-        return self._body_text
+    def body_text(self) -> str:
+        """The body as plain text, for the search index and snippets (congtin.news.text)."""
+        return body_text(self.body.raw_data)
 
     @property
     def published_at(self):

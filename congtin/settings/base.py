@@ -31,6 +31,7 @@ CONGTIN_SERVE_MEDIA = env_bool(os.environ, "CONGTIN_SERVE_MEDIA", default=True)
 INSTALLED_APPS = [
     "congtin.news",
     "congtin.imports",
+    "congtin.search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -169,7 +170,8 @@ WAGTAILREDIRECTS_AUTO_CREATE = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # avatars from gravatar.com would fail on a closed network
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Pages are searched by congtin.search (Vietnamese-aware); other models by Wagtail's database backend.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "congtin.search.backend"}}
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
     "doc",

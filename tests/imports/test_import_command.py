@@ -14,6 +14,8 @@ from congtin.imports.report import ImportReport
 from congtin.imports.sources import read
 from congtin.imports.writer import ArticleWriter, CategoryResolver, ImportOptions, prepare
 from congtin.news.models import ArticlePage
+from congtin.search.indexing import index_page
+from congtin.search.models import SearchEntry, SearchTerm
 from tests.conftest import local, make_category
 
 TITLE_NFD = unicodedata.normalize("NFD", "Người dân Thừa Thiên Huế đón Tết")
@@ -235,23 +237,18 @@ def test_bulk_and_one_by_one_paths_make_equivalent_pages(home, tmp_path):
     assert out.getvalue().count("No problems found") == 2, out.getvalue()
 
 
-def test_imported_articles_get_search_title_norms_without_an_index_rewrite(kinh_te, tmp_path):
-    """Norms are computed at insert (average title length / this title's length), never left at the
-    default 1.0 for a later editor's publish to recompute over the whole index."""
-    from django.db import connection
-    from wagtail.search.models import IndexEntry
-
+def test_imported_articles_are_in_the_search_index_as_a_publish_would_put_them(kinh_te, tmp_path):
+    """The bulk path writes the index rows itself: they must be what indexing the page gives."""
     run_import(write_jsonl(tmp_path, ARTICLES), category="kinh-te")
-    if connection.vendor != "sqlite":
-        pytest.skip(
-            "PostgreSQL's index refreshes its norms once at the end instead (no FTS trigger)"
-        )
     pages = ArticlePage.objects.filter(source_id__in=["cu:1", "cu:2", "cu:3"])
-    entries = IndexEntry.objects.filter(object_id__in=[str(page.pk) for page in pages])
-    assert entries.count() == 3
-    averages = {round(entry.title_norm * len(entry.title), 6) for entry in entries}
-    assert len(averages) == 1  # one batch: one running average
-    assert not entries.filter(title_norm=1.0).exists()
+    written = {row["page_id"]: row for row in SearchEntry.objects.filter(page__in=pages).values()}
+    assert len(written) == 3
+    for page in pages:
+        index_page(page)
+    again = {row["page_id"]: row for row in SearchEntry.objects.filter(page__in=pages).values()}
+    assert written == again
+    assert "ke hoach tuyen truyen" in written[pages.get(source_id="cu:1").pk]["title_folded"]
+    assert SearchTerm.objects.get(term="tuyên").pages == 1  # one page uses it, counted once
 
 
 def test_an_overlong_title_is_reported_and_the_others_imported(kinh_te, tmp_path):

@@ -62,8 +62,15 @@ def counts(database: Path) -> tuple[int, int, int]:
 
 
 def interrupt_when_some_are_written(env, command, database, sig):
+    # The import runs at the lowest priority: on a busy machine the poller still sees its first
+    # batch committed long before the last.
     process = subprocess.Popen(
-        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        command,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: os.nice(19),
     )
     deadline = time.monotonic() + 240
     while time.monotonic() < deadline and process.poll() is None:

@@ -134,12 +134,6 @@ def test_a_server_error_gets_the_self_contained_vietnamese_500_page(client, cate
     assert "simulated failure" not in content
 
 
-def test_search_slot_says_plainly_it_is_not_available_yet(client, home):
-    response = client.get("/tim-kiem/", {"q": "cải cách"})
-    assert response.status_code == 200
-    assert "chưa hoạt động" in response.content.decode()
-
-
 def test_category_page_queries_do_not_grow_with_the_articles_shown(
     client, category, django_assert_max_num_queries
 ):

@@ -1,6 +1,7 @@
 """``congtin import``: bring a legacy portal's news in (see congtin/imports/)."""
 
 import json
+from functools import partial
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -9,12 +10,12 @@ from wagtail.models import Site
 
 from congtin.imports.bulk import BulkArticleWriter
 from congtin.imports.inputs import count_lines, expand_inputs
-from congtin.imports.pipeline import default_jobs, prepared_items
 from congtin.imports.records import Problem
 from congtin.imports.report import ImportReport, Progress
 from congtin.imports.sources import FORMATS, detect_format, read
-from congtin.imports.writer import CategoryResolver, ImportOptions
+from congtin.imports.writer import CategoryResolver, ImportOptions, prepare
 from congtin.news.models import CategoryPage
+from congtin.parallel import default_jobs, ordered_map
 from congtin.vietnamese import slugify
 
 
@@ -92,7 +93,9 @@ class Command(BaseCommand):
         progress = Progress(total, stream=self.stderr._out)
         try:
             items = self._items(formats, selectors, options["limit"])
-            for item in prepared_items(items, import_options, options["jobs"]):
+            for item in ordered_map(
+                partial(prepare, options=import_options), items, options["jobs"]
+            ):
                 writer.write(item)
                 progress.update(report.processed + len(writer.pending))
             writer.close()

@@ -1,9 +1,10 @@
-"""Preparing articles (text repair, fingerprint) on one core while the database is written on another.
+"""Pure-Python work on one core while the database is written on another.
 
-Repair is pure Python and costs about a third of an import, so on a multi-core machine a worker
-process prepares the next chunks while the main process writes. The worker stays ``AHEAD`` chunks
-ahead so it keeps working while the writer flushes a batch; chunks are handed over a few at a time
-(not Pool.imap, which would read the whole input ahead into memory), so memory stays bounded.
+Text repair (congtin import) and computing index entries (congtin search rebuild) are pure Python
+and cost about half of their command's time, so on a multi-core machine a worker process computes
+the next chunks while the main process writes. The worker stays ``AHEAD`` chunks ahead so it keeps working while the writer
+flushes a batch; chunks are handed over a few at a time (not Pool.imap, which would read the whole
+input ahead into memory), so memory stays bounded.
 """
 
 import multiprocessing
@@ -12,8 +13,6 @@ import signal
 from collections import deque
 from functools import partial
 from itertools import islice
-
-from congtin.imports.writer import ImportOptions, prepare
 
 CHUNK_SIZE = 250
 AHEAD = 8  # chunks in flight: two bulk-writer batches
@@ -24,23 +23,27 @@ def default_jobs() -> int:
 
 
 def _ignore_interrupts():
-    """Ctrl-C is for the main process, which stops the import and reports; workers just end."""
+    """Ctrl-C is for the main process, which stops and reports; workers just end."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _prepare_chunk(chunk, options):
-    return [prepare(item, options) for item in chunk]
+def _map_chunk(function, chunk):
+    return [function(item) for item in chunk]
 
 
-def prepared_items(items, options: ImportOptions, jobs: int = 1):
-    """Yield ``prepare(item)`` for each item, in order; with ``jobs`` > 1, prepared in workers."""
+def ordered_map(function, items, jobs: int = 1):
+    """Yield ``function(item)`` for each item, in order; with ``jobs`` > 1, computed in workers.
+
+    ``function`` must be picklable (a module-level function or a partial of one) and must not
+    touch the database.
+    """
     if jobs <= 1:
         for item in items:
-            yield prepare(item, options)
+            yield function(item)
         return
     # Forked workers never touch the database and leave through os._exit, so the connection they
     # inherit is neither used nor closed by them (closing it first would end an open transaction).
-    work = partial(_prepare_chunk, options=options)
+    work = partial(_map_chunk, function)
     iterator = iter(items)
     with multiprocessing.get_context("fork").Pool(jobs - 1, initializer=_ignore_interrupts) as pool:
         in_flight = deque()

@@ -1,0 +1,54 @@
+"""What the index stores for a page: its text in the search forms (no database access here).
+
+Pure functions, so the import can prepare the index rows of a whole batch in its worker process
+while the main process writes the previous batch.
+"""
+
+from dataclasses import dataclass
+
+from congtin.vietnamese.abbreviations import learn_abbreviations
+from congtin.vietnamese.searchtext import exact_tokens, fold_word, folded_tokens
+
+ENTRY_COLUMNS = ("title", "title_folded", "lead", "lead_folded", "body_folded")
+
+
+@dataclass
+class SearchDocument:
+    """The column values of one ``SearchEntry`` and what the page teaches the vocabulary."""
+
+    title: str
+    title_folded: str
+    lead: str
+    lead_folded: str
+    body_folded: str
+    abbreviations: list[tuple[str, str]]  # ("tthc", "thủ tục hành chính")
+
+    def entry_fields(self) -> dict[str, str]:
+        return {column: getattr(self, column) for column in ENTRY_COLUMNS}
+
+    def terms(self) -> set[str]:
+        return vocabulary(self.title, self.lead)
+
+
+def vocabulary(title: str, lead: str) -> set[str]:
+    """The distinct exact words of a title and lead (index forms), for the typo vocabulary."""
+    return {word for word in f"{title} {lead}".split() if not word.isdigit() and len(word) <= 100}
+
+
+def search_document(title: str, lead: str, body: str) -> SearchDocument:
+    """Compute the index forms of a page's title, lead and body (plain text, any Unicode form)."""
+    title_exact = exact_tokens(title)
+    lead_exact = exact_tokens(lead)
+    abbreviations = {
+        (" ".join(short), " ".join(long))
+        for text in (title, lead, body)
+        for short, long in learn_abbreviations(text)
+    }
+    return SearchDocument(
+        title=" ".join(title_exact),
+        title_folded=" ".join(map(fold_word, title_exact)),
+        lead=" ".join(lead_exact),
+        lead_folded=" ".join(map(fold_word, lead_exact)),
+        body_folded=" ".join(folded_tokens(body)),
+        abbreviations=sorted(abbreviations),
+    )

@@ -1,0 +1,206 @@
+"""The search: from a reader's query to an ordered page of results. The HTML page, the JSON API,
+the admin's page search and the evaluation command all call :func:`search`.
+
+1. The query is read into slots (congtin.search.query).
+2. Full-text lookups gather candidates (congtin.search.fulltext): in the small title and lead
+   indexes, the query as a phrase (exact title, folded title, lead) and all its words (best
+   first by the database's relevance); in the large text index, the phrase anywhere, and all the
+   words anywhere: the result set, which is counted. If no page has all the words, pages with any.
+3. The candidates are scored and ordered (congtin.search.ranking).
+4. Past the ranked candidates, further pages of results follow the text index's order.
+
+Every lookup is bounded: a common word costs a capped count and lookups that stop early, never a
+relevance sort of most of the portal.
+"""
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from congtin.search.fulltext import (
+    DATE,
+    EXACT_TITLE,
+    LEAD,
+    RANK,
+    RECENT,
+    TEXT,
+    TITLE,
+    AllOf,
+    AnyOf,
+    Match,
+    Phrase,
+    Scope,
+    fulltext,
+)
+from congtin.search.models import SearchEntry
+from congtin.search.query import Query, Slot, parse
+from congtin.search.ranking import Candidate, Field, is_strong, measure, rank
+
+NEVER = datetime(1970, 1, 1, tzinfo=UTC)  # the date of a draft that was never saved as a revision
+RELEVANCE = "relevance"
+DATE_ORDER = "date"
+CANDIDATES = 200  # per lookup
+COUNT_LIMIT = 100_000  # counted exactly up to this; "more than" beyond
+RANKED_TEXT_LIMIT = 1_000  # above this many matches, the text index's candidates are the newest
+BODY_CANDIDATES = 30  # the best candidates whose body is read for the phrase and the words
+BODY_TOKENS = 2000  # of a body, read for the ranking (where a news article says what it is about)
+
+
+@dataclass
+class SearchResult:
+    query: Query
+    count: int
+    page_ids: list[int]  # this page of results, in order
+    scores: dict[int, float] = field(default_factory=dict)
+    approximate: bool = False  # no page has every word: pages with some of them
+    count_is_lower_bound: bool = False  # more than COUNT_LIMIT pages match
+
+
+def _words(slot: Slot, prefix: bool = False):
+    """A slot as an expression: any of its spellings, each a phrase of its folded tokens."""
+    phrases = tuple(Phrase(spelling.folded, prefix) for spelling in slot.spellings)
+    return phrases[0] if len(phrases) == 1 else AnyOf(phrases)
+
+
+def _phrase(query: Query, folded: bool = True):
+    phrases = tuple(Phrase(tokens, query.prefix) for tokens in query.phrases(folded=folded))
+    return phrases[0] if len(phrases) == 1 else AnyOf(phrases)
+
+
+def lookups(query: Query) -> dict[str, Match]:
+    """The full-text lookups of a query, by name (the names ranking.score reads)."""
+    last = len(query.slots) - 1
+    words = tuple(_words(slot, query.prefix and i == last) for i, slot in enumerate(query.slots))
+    every = words[0] if len(words) == 1 else AllOf(words)
+    found = {}
+    if query.has_accents():
+        found["title_exact_phrase"] = Match(TITLE, _phrase(query, folded=False), EXACT_TITLE)
+    found["title_phrase"] = Match(TITLE, _phrase(query))
+    found["title_words"] = Match(TITLE, every)
+    found["lead_phrase"] = Match(LEAD, _phrase(query))
+    found["lead_words"] = Match(LEAD, every)
+    found["phrase"] = Match(TEXT, _phrase(query))
+    found["all_words"] = Match(TEXT, every)
+    found["any_words"] = Match(TEXT, words[0] if len(words) == 1 else AnyOf(words))
+    return found
+
+
+# The candidate lookups in stages, cheapest first: the title index (tiny), the lead index (small),
+# the text index (large). A stage runs only while fewer pages than the results page needs hold
+# every word in their title or lead (ranking.is_strong): past that, a page matching in its body
+# alone cannot be ranked among them.
+STAGES = (
+    (("title_exact_phrase", RECENT), ("title_phrase", RECENT)),
+    (("title_words", RANK), ("lead_phrase", RECENT), ("lead_words", RANK)),
+    (("phrase", RECENT), ("all_words", None)),  # None: the text index's order (see below)
+)
+# When no more pages have all the words than a lookup returns, the text index hands them all over
+# in one cheap lookup: no phrase lookup, no relevance sort.
+FEW = CANDIDATES
+
+
+def search(
+    text: str,
+    scope: Scope | None = None,
+    sort: str = RELEVANCE,
+    offset: int = 0,
+    limit: int = 10,
+    prefix: bool = False,
+) -> SearchResult:
+    """Search the index; ``offset``/``limit`` select a page of the ordered results."""
+    query = parse(text, prefix=prefix)
+    scope = scope or Scope()
+    if not query:
+        return SearchResult(query, 0, [])
+    db = fulltext()
+    matches = lookups(query)
+    result_name = "all_words"
+    count = db.count(matches[result_name], scope, COUNT_LIMIT + 1)
+    if count == 0 and len(query.slots) > 1:
+        result_name = "any_words"
+        count = db.count(matches[result_name], scope, COUNT_LIMIT + 1)
+    result = SearchResult(query, min(count, COUNT_LIMIT), [])
+    result.approximate = result_name == "any_words"
+    result.count_is_lower_bound = count > COUNT_LIMIT
+    if count == 0:
+        return result
+    result_match = matches[result_name]
+    if sort == DATE_ORDER:
+        result.page_ids = db.ids(result_match, scope, limit, order=DATE, offset=offset)
+        return result
+
+    text_order = RANK if FEW < count <= RANKED_TEXT_LIMIT else RECENT
+    if result.approximate:
+        stages = (((result_name, None),),)
+    elif count <= FEW:
+        stages = ((("all_words", None),),)
+    else:
+        stages = STAGES
+    candidates: dict[int, Candidate] = {}
+    needed = offset + limit
+    for stage in stages:
+        found: dict[int, set[str]] = {}
+        for name, order in stage:
+            if name in matches:
+                for page_id in db.ids(matches[name], scope, CANDIDATES, order=order or text_order):
+                    found.setdefault(page_id, set()).add(name)
+        for page_id, names in found.items():
+            if page_id in candidates:
+                candidates[page_id].found_by |= names
+        new = {page_id: names for page_id, names in found.items() if page_id not in candidates}
+        for candidate in _candidates(new):
+            measure(query, candidate)
+            candidates[candidate.page_id] = candidate
+        if sum(1 for candidate in candidates.values() if is_strong(candidate)) >= needed:
+            break
+    found = {page_id: candidate.found_by for page_id, candidate in candidates.items()}
+    ranked = rank(query, list(candidates.values()))
+    _read_bodies(ranked[:BODY_CANDIDATES])
+    ranked = rank(query, ranked)
+    result.page_ids = [candidate.page_id for candidate in ranked[offset : offset + limit]]
+    result.scores = {candidate.page_id: candidate.score for candidate in ranked}
+    if offset + limit > len(ranked) and count > len(ranked):
+        # Past the ranked candidates (the text index's first CANDIDATES and the others found
+        # above: a page this deep always runs every stage): the rest in the text index's order,
+        # less those already shown.
+        skip = max(0, offset - len(ranked))
+        wanted = offset + limit - max(offset, len(ranked))
+        extra = sum(1 for names in found.values() if result_name not in names)
+        rest = db.ids(
+            result_match, scope, wanted + extra, order=text_order, offset=CANDIDATES + skip
+        )
+        result.page_ids += [page_id for page_id in rest if page_id not in found][:wanted]
+    return result
+
+
+def _candidates(found: dict[int, set[str]]) -> list[Candidate]:
+    rows = SearchEntry.objects.filter(page_id__in=list(found)).values_list(
+        "page_id",
+        "title",
+        "title_folded",
+        "lead",
+        "lead_folded",
+        "page__first_published_at",
+        "page__latest_revision_created_at",
+    )
+    return [
+        Candidate(
+            page_id=page_id,
+            title=Field(title.split(), title_folded.split()),
+            lead=Field(lead.split(), lead_folded.split()),
+            published_at=published or revised or NEVER,
+            found_by=found[page_id],
+        )
+        for page_id, title, title_folded, lead, lead_folded, published, revised in rows
+    ]
+
+
+def _read_bodies(candidates: list[Candidate]):
+    """Give the candidates their folded body, for the ranking's phrase-in-body measure."""
+    bodies = dict(
+        SearchEntry.objects.filter(page_id__in=[c.page_id for c in candidates]).values_list(
+            "page_id", "body_folded"
+        )
+    )
+    for candidate in candidates:
+        tokens = bodies.get(candidate.page_id, "").split(maxsplit=BODY_TOKENS)[:BODY_TOKENS]
+        candidate.body = Field(tokens, tokens)

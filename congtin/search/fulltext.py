@@ -1,0 +1,229 @@
+"""Full-text lookups on SQLite (FTS5) and PostgreSQL (tsvector), behind one small interface.
+
+A lookup is a match expression (phrases combined with AND / OR) in one of the three indexes
+(congtin.search.fulltext_schema: title, lead, text) and a scope (live pages of a site or category,
+a date range). Both databases are given the same expression built from the same tokens, so they
+match the same pages; they differ only in the order of candidates they hand back when there are
+more than asked for (bm25 on SQLite, ts_rank_cd on PostgreSQL), which congtin.search.ranking then
+re-orders.
+
+Tokens are letters and digits only (congtin.vietnamese.searchtext), and are quoted in either
+syntax: nothing a reader types is ever read as query syntax.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db import connection
+
+from congtin.search.fulltext_schema import POSTGRES_TITLE_WEIGHTS
+
+TITLE, LEAD, TEXT = "title", "lead", "text"
+EXACT_TITLE, FOLDED_TITLE = "title", "title_folded"
+RANK, RECENT, DATE = "rank", "recent", "date"
+# bm25 weights of the title index's columns (title, title_folded, meta).
+TITLE_WEIGHTS = "1.0, 2.0, 0.0"
+
+
+@dataclass(frozen=True)
+class Phrase:
+    tokens: tuple[str, ...]
+    prefix: bool = False  # the last token may be the start of a word (autocomplete)
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    items: tuple
+
+
+@dataclass(frozen=True)
+class AllOf:
+    items: tuple
+
+
+@dataclass(frozen=True)
+class Match:
+    index: str  # TITLE, LEAD or TEXT
+    expression: Phrase | AnyOf | AllOf
+    column: str = FOLDED_TITLE  # of the title index: the folded or the exact title
+
+
+@dataclass
+class Scope:
+    """Which pages a lookup may return, as meta tokens (congtin.search.meta) and dates."""
+
+    required: tuple[str, ...] = ()  # meta tokens every page must have
+    excluded: tuple[str, ...] = ()  # meta tokens no page may have
+    published_from: datetime | None = None
+    published_before: datetime | None = None
+    page_ids: tuple[int, ...] | None = field(default=None)  # only these pages
+
+    def dates_sql(self) -> tuple[str, list]:
+        clauses, params = [], []
+        if self.published_from is not None:
+            clauses.append("p.first_published_at >= %s")
+            params.append(self.published_from)
+        if self.published_before is not None:
+            clauses.append("p.first_published_at < %s")
+            params.append(self.published_before)
+        return "".join(f" AND {clause}" for clause in clauses), params
+
+    @property
+    def needs_pages(self) -> bool:
+        return self.published_from is not None or self.published_before is not None
+
+
+def _in_ids(column: str, ids) -> tuple[str, list]:
+    if ids is None:
+        return "", []
+    if not ids:
+        return " AND 1 = 0", []
+    return f" AND {column} IN ({', '.join(['%s'] * len(ids))})", list(ids)
+
+
+class SQLiteFullText:
+    TABLES = {TITLE: "search_title", LEAD: "search_lead", TEXT: "search_text"}
+
+    def render(self, match: Match, scope: Scope) -> str:
+        expression = self._expression(match.expression)
+        if match.index == TITLE:
+            expression = f"{{{match.column}}} : ({expression})"
+        elif match.index == LEAD:
+            expression = f"{{lead_folded}} : ({expression})"
+        required = "".join(f' AND "{token}"' for token in scope.required)
+        rendered = f"(({expression}){required})"
+        for token in scope.excluded:
+            rendered = f'({rendered} NOT "{token}")'
+        return rendered
+
+    def _expression(self, expression) -> str:
+        if isinstance(expression, Phrase):
+            quoted = '"' + " ".join(expression.tokens) + '"'
+            return quoted + " *" if expression.prefix else quoted
+        joiner = " OR " if isinstance(expression, AnyOf) else " AND "
+        return "(" + joiner.join(self._expression(item) for item in expression.items) + ")"
+
+    def _query(self, match, scope, select, join_pages=False) -> tuple[str, list]:
+        table = self.TABLES[match.index]
+        sql = f"SELECT {select.format(table=table)} FROM {table}"
+        params = []
+        if join_pages or scope.needs_pages:
+            # CROSS JOIN keeps the full-text match as the outer loop (the planner could otherwise
+            # walk the pages and run the match once per page).
+            sql += f" CROSS JOIN wagtailcore_page p ON p.id = {table}.rowid"
+        sql += f" WHERE {table} MATCH %s"
+        params.append(self.render(match, scope))
+        if scope.needs_pages:
+            dates, date_params = scope.dates_sql()
+            sql += dates
+            params += date_params
+        ids_sql, ids_params = _in_ids(f"{table}.rowid", scope.page_ids)
+        return sql + ids_sql, params + ids_params
+
+    def ids(self, match: Match, scope: Scope, limit: int, order: str, offset: int = 0):
+        table = self.TABLES[match.index]
+        if order == DATE:
+            sql, params = self._query(match, scope, "{table}.rowid", join_pages=True)
+            sql += " ORDER BY p.first_published_at DESC, p.id DESC"
+        else:
+            sql, params = self._query(match, scope, "{table}.rowid")
+            if order == RANK:
+                weights = f", {TITLE_WEIGHTS}" if match.index == TITLE else ""
+                sql += f" ORDER BY bm25({table}{weights}), {table}.rowid DESC"
+            else:
+                sql += f" ORDER BY {table}.rowid DESC"
+        return _column(sql + " LIMIT %s OFFSET %s", [*params, limit, offset])
+
+    def count(self, match: Match, scope: Scope, limit: int) -> int:
+        """The number of matching pages, counted up to ``limit`` (the lookup stops there)."""
+        sql, params = self._query(match, scope, "1")
+        return _column(f"SELECT COUNT(*) FROM ({sql} LIMIT %s) AS found", [*params, limit])[0]
+
+
+class PostgresFullText:
+    COLUMNS = {TITLE: "title_vector", LEAD: "lead_vector", TEXT: "text_vector"}
+
+    def render(self, match: Match) -> str:
+        weight = POSTGRES_TITLE_WEIGHTS[match.column] if match.index == TITLE else ""
+        return self._expression(match.expression, weight)
+
+    def _expression(self, expression, weight: str) -> str:
+        if isinstance(expression, Phrase):
+            last = len(expression.tokens) - 1
+            return (
+                "("
+                + " <-> ".join(
+                    f"'{token}'" + _label(weight, expression.prefix and i == last)
+                    for i, token in enumerate(expression.tokens)
+                )
+                + ")"
+            )
+        joiner = " | " if isinstance(expression, AnyOf) else " & "
+        return "(" + joiner.join(self._expression(item, weight) for item in expression.items) + ")"
+
+    def _query(self, match, scope, select, join_pages=False) -> tuple[str, list]:
+        column = self.COLUMNS[match.index]
+        sql = f"SELECT {select} FROM search_searchentry e"
+        if join_pages or scope.needs_pages:
+            sql += " JOIN wagtailcore_page p ON p.id = e.page_id"
+        sql += f" WHERE e.{column} @@ CAST(%s AS tsquery)"
+        params = [self.render(match)]
+        if scope.required:
+            sql += " AND e.meta_tokens @> CAST(%s AS text[])"
+            params.append(list(scope.required))
+        if scope.excluded:
+            sql += " AND NOT (e.meta_tokens && CAST(%s AS text[]))"
+            params.append(list(scope.excluded))
+        if scope.needs_pages:
+            dates, date_params = scope.dates_sql()
+            sql += dates
+            params += date_params
+        ids_sql, ids_params = _in_ids("e.page_id", scope.page_ids)
+        return sql + ids_sql, params + ids_params
+
+    def ids(self, match: Match, scope: Scope, limit: int, order: str, offset: int = 0):
+        if order == DATE:
+            sql, params = self._query(match, scope, "e.page_id", join_pages=True)
+            sql += " ORDER BY p.first_published_at DESC, p.id DESC"
+        else:
+            sql, params = self._query(match, scope, "e.page_id")
+            if order == RANK:
+                column = self.COLUMNS[match.index]
+                sql += f" ORDER BY ts_rank_cd(e.{column}, CAST(%s AS tsquery)) DESC, e.page_id DESC"
+                params.append(self.render(match))
+            else:
+                sql += " ORDER BY e.page_id DESC"
+        return _column(sql + " LIMIT %s OFFSET %s", [*params, limit, offset])
+
+    def count(self, match: Match, scope: Scope, limit: int) -> int:
+        """The number of matching pages, counted up to ``limit`` (the lookup stops there)."""
+        sql, params = self._query(match, scope, "1")
+        return _column(f"SELECT COUNT(*) FROM ({sql} LIMIT %s) AS found", [*params, limit])[0]
+
+
+def _label(weight: str, prefix: bool) -> str:
+    label = ("*" if prefix else "") + weight
+    return f":{label}" if label else ""
+
+
+def _column(sql: str, params: list) -> list:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def optimize():
+    """Compact the full-text indexes after a large write (an import, a rebuild): on SQLite, FTS5
+    merges its segments into one (seconds for the whole portal; lookups then read fewer); on
+    PostgreSQL the planner's statistics are refreshed."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            for table in SQLiteFullText.TABLES.values():
+                cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+        elif connection.vendor == "postgresql":
+            cursor.execute("ANALYZE search_searchentry")
+
+
+def fulltext():
+    """The lookups of the database in use."""
+    return PostgresFullText() if connection.vendor == "postgresql" else SQLiteFullText()

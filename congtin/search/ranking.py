@@ -1,0 +1,175 @@
+"""The order of search results: a score per candidate page, computed in Python, the same on every
+database.
+
+The database finds the candidates (congtin.search.fulltext); the order is decided here, from the
+title and lead tokens of each candidate and from which lookups found it. What counts, most first:
+
+1. the whole query as a phrase in the title, then all its words in the title;
+2. the same in the lead (sapo), then in the body (read for the best candidates only);
+3. words typed with diacritics matching with the same diacritics ("hòa" above "họa" for "hòa");
+   words typed without diacritics match any ("hoa" is hòa, họa, hoa alike);
+4. a short title that is mostly the query above a long one that merely contains it;
+5. when all that ties, the newer article.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from congtin.search.query import Query, Spelling
+
+
+@dataclass
+class FieldMatch:
+    """How well the query matches one field (title or lead) of a page."""
+
+    coverage: float = 0.0  # share of the query's slots found in the field
+    phrase: float = 0.0  # longest run of consecutive slots found in order (0: none, 1: all)
+    exact: float = 1.0  # share of the accented typed tokens found with the same diacritics
+    density: float = 0.0  # query tokens / field tokens
+
+
+# Weights of the score. A field counts by how completely it holds the query (coverage cubed: two
+# words of five in the title are worth little, all five in the lead a lot), by the longest run of
+# the query's words in order (phrase), and by the diacritics matched (exact). A phrase counts
+# much more with the reader's diacritics than without: "thảm họa" typed, the title saying
+# "thảm họa" beats one saying "thảm hoa" whatever their leads say. The title weighs most, then
+# the lead, then the body.
+WEIGHTS = {
+    "title_coverage": 30.0,
+    "title_phrase": 15.0,
+    "title_exact_phrase": 60.0,
+    "title_exact": 12.0,
+    "title_density": 4.0,
+    "lead_coverage": 18.0,
+    "lead_phrase": 8.0,
+    "lead_exact_phrase": 8.0,
+    "lead_exact": 4.0,
+    "body_coverage": 6.0,
+    "body_phrase": 8.0,
+}
+
+
+class Field:
+    """A title or lead as the ranking reads it: its exact and its folded tokens."""
+
+    __slots__ = ("exact", "folded")
+
+    def __init__(self, exact: list[str], folded: list[str]):
+        self.exact = exact
+        self.folded = folded
+
+    def occurrences(self, spelling: Spelling):
+        """(start, end, exact hits, accented tokens) for each place ``spelling`` occurs."""
+        wanted = spelling.folded
+        size = len(wanted)
+        folded = self.folded
+        start = -1
+        while True:
+            try:
+                start = folded.index(wanted[0], start + 1)
+            except ValueError:
+                return
+            if size > 1 and tuple(folded[start : start + size]) != wanted:
+                continue
+            accented = spelling.accented()
+            hits = sum(
+                1
+                for offset, token in enumerate(spelling.exact)
+                if accented[offset] and self.exact[start + offset] == token
+            )
+            yield start, start + size, hits, sum(accented)
+
+
+@dataclass
+class Candidate:
+    page_id: int
+    title: Field
+    lead: Field
+    published_at: datetime
+    found_by: set[str] = field(default_factory=set)  # names of the lookups that returned it
+    body: Field | None = None  # read for the best candidates only (bodies are long)
+    score: float = 0.0
+    title_match: FieldMatch | None = None
+    lead_match: FieldMatch | None = None
+
+
+def match_field(query: Query, field: Field) -> FieldMatch:
+    """Measure how ``query`` matches a field."""
+    if not field.exact or not query.slots:
+        return FieldMatch(exact=0.0)
+    slots = query.slots
+    # For each slot: its occurrences as (start, end, exact hits, accented count).
+    found = [
+        [occurrence for spelling in slot.spellings for occurrence in field.occurrences(spelling)]
+        for slot in slots
+    ]
+    matched = sum(1 for occurrences in found if occurrences)
+    if not matched:
+        return FieldMatch(exact=0.0)
+    # Longest chain of consecutive slots whose occurrences follow each other in the field.
+    longest, chains = 0, {}
+    for occurrences in found:
+        next_chains = {}
+        for start, end, _, _ in occurrences:
+            length = chains.get(start, 0) + 1
+            next_chains[end] = max(next_chains.get(end, 0), length)
+        chains = next_chains
+        longest = max(longest, max(chains.values(), default=0))
+    hits = accented = 0
+    for slot, occurrences in zip(slots, found, strict=True):
+        if occurrences:
+            best = max(occurrences, key=lambda occurrence: (occurrence[2], -occurrence[3]))
+            hits += best[2]
+            accented += best[3]
+        else:
+            accented += sum(slot.typed.accented())
+    query_tokens = sum(len(slot.typed.exact) for slot in slots)
+    return FieldMatch(
+        coverage=matched / len(slots),
+        # a run of one word is no phrase: 0 for scattered words, 1 for the whole query in order
+        phrase=(longest - 1) / (len(slots) - 1) if len(slots) > 1 else matched,
+        exact=hits / accented if accented else 1.0,
+        density=min(1.0, query_tokens / len(field.exact)),
+    )
+
+
+def _field_score(match: FieldMatch, name: str) -> float:
+    w = WEIGHTS
+    complete = match.coverage**3
+    total = w[f"{name}_coverage"] * complete + w[f"{name}_phrase"] * match.phrase
+    total += w.get(f"{name}_exact_phrase", 0.0) * match.phrase * match.exact**3
+    total += w.get(f"{name}_exact", 0.0) * match.exact * complete
+    total += w.get(f"{name}_density", 0.0) * match.density * complete
+    return total
+
+
+def measure(query: Query, candidate: Candidate):
+    """Measure the title and lead of a candidate against the query (once per candidate)."""
+    candidate.title_match = match_field(query, candidate.title)
+    candidate.lead_match = match_field(query, candidate.lead)
+
+
+def score(query: Query, candidate: Candidate) -> float:
+    if candidate.title_match is None:
+        measure(query, candidate)
+    total = _field_score(candidate.title_match, "title")
+    total += _field_score(candidate.lead_match, "lead")
+    if candidate.body is not None:
+        total += _field_score(match_field(query, candidate.body), "body")
+    return total
+
+
+def is_strong(candidate: Candidate) -> bool:
+    """True if the title or the lead holds every word of the query: no page matching only in its
+    body can be ranked above it."""
+    return candidate.title_match.coverage == 1.0 or candidate.lead_match.coverage == 1.0
+
+
+def rank(query: Query, candidates: list[Candidate]) -> list[Candidate]:
+    """Score and sort the candidates: best first, then newest, then highest page id."""
+    for candidate in candidates:
+        candidate.score = score(query, candidate)
+    return sorted(
+        candidates,
+        key=lambda c: (-round(c.score, 6), -c.published_at.timestamp(), -c.page_id),
+    )

@@ -1,0 +1,49 @@
+"""Ranking properties on the fixture portal: each test fails if its rule is broken."""
+
+import unicodedata
+
+from tests.search.helpers import titles
+
+
+def test_exact_accents_come_before_folded_matches(news):
+    assert titles("hòa bình")[0] == news["peace"].title
+    assert titles("họa bình")[0] == news["disaster"].title
+    # typed without accents, all three spellings are found
+    assert set(titles("hoa binh")[:3]) == {news[k].title for k in ("peace", "disaster", "flower")}
+
+
+def test_either_tone_style_and_either_unicode_form_find_the_same_article(news):
+    expected = news["water"].title
+    assert titles("thủy lợi hòa vào")[0] == expected  # old style typed, new style stored
+    assert titles("thuỷ lợi hoà vào")[0] == expected
+    assert titles(unicodedata.normalize("NFD", "thuỷ lợi hoà vào"))[0] == expected
+
+
+def test_title_matches_come_before_body_matches(news):
+    found = titles("cải cách hành chính cấp xã")
+    assert found.index(news["title_match"].title) < found.index(news["body_match"].title)
+
+
+def test_a_whole_phrase_comes_before_scattered_words(news):
+    found = titles("người dân dịch vụ công trực tuyến")
+    assert found[:2] == [news["phrase"].title, news["scattered"].title]
+    found = titles("dịch vụ công trực tuyến")
+    assert found.index(news["phrase"].title) < found.index(news["scattered"].title)
+
+
+def test_recent_comes_first_when_relevance_ties(news):
+    found = titles("tin thứ")  # both titles start with the phrase
+    assert found[:2] == [news["scattered"].title, news["phrase"].title]  # the 7th before the 6th
+
+
+def test_abbreviations_and_long_forms_find_each_other(news):
+    assert titles("Ủy ban nhân dân tỉnh ban hành")[0] == news["ubnd"].title
+    assert titles("uy ban nhan dan tinh")[0] == news["ubnd"].title
+    assert titles("CQĐT")[0] == news["learned"].title  # learned from "chính quyền điện tử (CQĐT)"
+
+
+def test_document_numbers_find_exactly_the_articles_citing_them(news):
+    assert titles("83/2014/NĐ-CP") == [news["decree"].title]
+    assert titles("83/2014/ND-CP") == [news["decree"].title]
+    assert titles("255/KH-UBND") == [news["ubnd"].title]
+    assert titles("84/2014/NĐ-CP") == []

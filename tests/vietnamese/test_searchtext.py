@@ -1,0 +1,96 @@
+"""Search forms: folding (đ, letters with two marks), one tone placement, any Unicode form, codes."""
+
+import unicodedata
+
+import pytest
+
+from congtin.vietnamese.searchtext import (
+    exact_tokens,
+    exact_word,
+    fold_text,
+    folded_spans,
+    folded_tokens,
+    has_marks,
+    tokenize,
+)
+
+
+@pytest.mark.parametrize(
+    "text, folded",
+    [
+        ("đầu tiên", "dau tien"),
+        ("ĐÀ NẴNG", "da nang"),
+        ("người", "nguoi"),  # ư + ờ: two marks on one letter
+        ("Thừa Thiên Huế", "thua thien hue"),
+        ("ầ ẫ ờ ự ỗ ặ", "a a o u o a"),
+        ("hòa hoà họa hỏa", "hoa hoa hoa hoa"),
+        ("café Elysée Raúl", "cafe elysee raul"),
+        ("Ðà Nẵng", "da nang"),  # U+00D0 (Icelandic eth) typed for Đ
+    ],
+)
+def test_fold_text_removes_every_mark_and_maps_d(text, folded):
+    assert fold_text(text) == folded
+    assert fold_text(unicodedata.normalize("NFD", text)) == folded  # decomposed input too
+
+
+def test_every_precomposed_vietnamese_letter_folds_to_ascii():
+    vowels = "aăâeêioôơuưy"
+    tones = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+    for vowel in vowels:
+        for tone in tones:
+            for letter in (vowel, vowel.upper()):
+                composed = unicodedata.normalize("NFC", letter + tone)
+                assert fold_text(composed).isascii(), composed
+    assert fold_text("đĐ") == "dd"
+
+
+def test_invisible_characters_do_not_split_words():
+    assert folded_tokens("Qu\u200bốc h\u00adội") == ["quoc", "hoi"]
+    assert exact_tokens("Qu\u200bốc h\ufeffội") == ["quốc", "hội"]
+
+
+@pytest.mark.parametrize(
+    "typed, canonical",
+    [
+        ("hoà", "hòa"),  # new style -> old style
+        ("thuỷ", "thủy"),
+        ("Uỷ", "ủy"),
+        ("khoẻ", "khỏe"),
+        ("hòa", "hòa"),
+        ("quý", "quý"),  # qu: the u belongs to the onset, nothing to move
+        ("giữ", "giữ"),  # gi
+        ("ngưòi", "người"),  # a misplaced tone typed by hand
+        ("café", "café"),  # foreign words stay as they are
+    ],
+)
+def test_exact_forms_use_one_tone_placement(typed, canonical):
+    assert exact_word(typed.lower()) == canonical
+    assert exact_tokens(unicodedata.normalize("NFD", typed)) == [canonical]
+
+
+def test_exact_forms_keep_the_tones_that_tell_words_apart():
+    assert exact_tokens("hòa họa hoa") == ["hòa", "họa", "hoa"]
+    assert has_marks("họa") and not has_marks("hoa")
+
+
+def test_document_numbers_are_tokens_whole_with_their_parts():
+    tokens = tokenize("Theo Nghị định 83/2014/NĐ-CP và Kế hoạch số 255/KH-UBND, TP.HCM")
+    codes = {token.text: token.parts for token in tokens if token.is_code}
+    assert codes == {
+        "83/2014/NĐ-CP": ("83", "2014", "nđ", "cp"),
+        "255/KH-UBND": ("255", "kh", "ubnd"),
+        "TP.HCM": ("tp", "hcm"),
+    }
+    assert [t.text for t in tokenize("số 36a/NQ-CP.")] == ["số", "36a/NQ-CP"]
+    # In the folded index a code is the phrase of its parts, however it is spaced.
+    expected = ["83", "2014", "nd", "cp"]
+    assert folded_tokens("83/2014/NĐ-CP") == folded_tokens("83/2014/NĐ - CP") == expected
+
+
+def test_token_places_refer_to_the_original_text():
+    text = "Ông " + unicodedata.normalize("NFD", "Nguyễn") + " Văn A"
+    for token in tokenize(text):
+        assert text[token.start : token.end] == token.text
+    folded = [parts for _, _, parts in folded_spans(text)]
+    assert folded == [("ong",), ("nguyen",), ("van",), ("a",)]
+    assert [(s, e) for s, e, _ in folded_spans(text)] == [(t.start, t.end) for t in tokenize(text)]
