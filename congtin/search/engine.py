@@ -128,15 +128,37 @@ def search(
         result.page_ids = db.ids(result_match, scope, limit, order=DATE, offset=offset)
         return result
 
-    text_order = RANK if FEW < count <= RANKED_TEXT_LIMIT else RECENT
-    if result.approximate:
+    candidates = gather(db, query, matches, scope, result_name, count, offset + limit)
+    found = {page_id: candidate.found_by for page_id, candidate in candidates.items()}
+    ranked = rank(query, list(candidates.values()))
+    _read_bodies(ranked[:BODY_CANDIDATES])
+    ranked = rank(query, ranked)
+    result.page_ids = [candidate.page_id for candidate in ranked[offset : offset + limit]]
+    result.scores = {candidate.page_id: candidate.score for candidate in ranked}
+    if offset + limit > len(ranked) and count > len(ranked):
+        # Past the ranked candidates (the text index's first CANDIDATES and the others found
+        # above: a page this deep always runs every stage): the rest in the text index's order,
+        # less those already shown.
+        skip = max(0, offset - len(ranked))
+        wanted = offset + limit - max(offset, len(ranked))
+        extra = sum(1 for names in found.values() if result_name not in names)
+        rest = db.ids(
+            result_match, scope, wanted + extra, order=_text_order(count), offset=CANDIDATES + skip
+        )
+        result.page_ids += [page_id for page_id in rest if page_id not in found][:wanted]
+    return result
+
+
+def gather(db, query, matches, scope, result_name, count, needed) -> dict[int, Candidate]:
+    """The candidates of a query, stage by stage (see STAGES), measured against the query."""
+    text_order = _text_order(count)
+    if result_name == "any_words":
         stages = (((result_name, None),),)
     elif count <= FEW:
         stages = ((("all_words", None),),)
     else:
         stages = STAGES
     candidates: dict[int, Candidate] = {}
-    needed = offset + limit
     for stage in stages:
         found: dict[int, set[str]] = {}
         for name, order in stage:
@@ -152,24 +174,12 @@ def search(
             candidates[candidate.page_id] = candidate
         if sum(1 for candidate in candidates.values() if is_strong(candidate)) >= needed:
             break
-    found = {page_id: candidate.found_by for page_id, candidate in candidates.items()}
-    ranked = rank(query, list(candidates.values()))
-    _read_bodies(ranked[:BODY_CANDIDATES])
-    ranked = rank(query, ranked)
-    result.page_ids = [candidate.page_id for candidate in ranked[offset : offset + limit]]
-    result.scores = {candidate.page_id: candidate.score for candidate in ranked}
-    if offset + limit > len(ranked) and count > len(ranked):
-        # Past the ranked candidates (the text index's first CANDIDATES and the others found
-        # above: a page this deep always runs every stage): the rest in the text index's order,
-        # less those already shown.
-        skip = max(0, offset - len(ranked))
-        wanted = offset + limit - max(offset, len(ranked))
-        extra = sum(1 for names in found.values() if result_name not in names)
-        rest = db.ids(
-            result_match, scope, wanted + extra, order=text_order, offset=CANDIDATES + skip
-        )
-        result.page_ids += [page_id for page_id in rest if page_id not in found][:wanted]
-    return result
+    return candidates
+
+
+def _text_order(count: int) -> str:
+    """The text index's order for its candidates: relevance, unless that means sorting too many."""
+    return RANK if FEW < count <= RANKED_TEXT_LIMIT else RECENT
 
 
 def _candidates(found: dict[int, set[str]]) -> list[Candidate]:

@@ -18,6 +18,7 @@ from congtin.vietnamese.searchtext import clean, fold_word, has_marks, tokenize
 MAX_QUERY_LENGTH = 1000  # characters read from the query
 MAX_SLOTS = 32
 MAX_PHRASES = 16  # spellings of the whole query tried as a phrase
+MAX_SPELLINGS = 8  # of one slot
 ABBREVIATIONS_TTL = 300  # seconds before learned abbreviations are read again
 
 
@@ -134,17 +135,43 @@ def parse(text: str, dictionary: Abbreviations | None = None, prefix: bool = Fal
 
 
 def _longest_abbreviation(units, start, dictionary):
-    """The slot of the longest run of words from ``start`` that the dictionary knows, if any."""
+    """The slot of the longest run of words from ``start`` that the dictionary knows, if any.
+
+    Its spellings are the run as typed, the run's own alternatives, and every combination of the
+    alternatives of its parts: "trung học phổ thông quốc gia" is also "thptqg" (a whole) and
+    "thpt quốc gia" (a part replaced), which is how a title would write it.
+    """
     for length in range(min(dictionary.longest, len(units) - start), 0, -1):
         window = units[start : start + length]
-        phrase = tuple(part for unit in window for part in unit.parts)
+        typed = tuple(part for unit in window for part in unit.parts)
         capitals = all(unit.text.isupper() for unit in window)
-        alternatives = dictionary.alternatives(phrase, typed_in_capitals=capitals)
-        if alternatives:
-            spellings = (
-                Spelling(phrase),
-                *(Spelling(alt, typed=False) for alt in sorted(alternatives)),
-            )
+        if dictionary.alternatives(typed, typed_in_capitals=capitals):
+            spellings = _spellings(window, dictionary)
+            ordered = [Spelling(typed)] + [
+                Spelling(alt, typed=False) for alt in sorted(spellings - {typed})
+            ]
             text = " ".join(unit.text for unit in window)
-            return Slot(spellings, text), length
+            return Slot(tuple(ordered[:MAX_SPELLINGS]), text), length
     return None, 0
+
+
+def _spellings(window, dictionary) -> set[tuple[str, ...]]:
+    """Every spelling of a run of words: as typed, as the dictionary knows the whole run, and the
+    combinations of the spellings of two parts (at most MAX_SPELLINGS)."""
+    count = len(window)
+    found: dict[tuple[int, int], set[tuple[str, ...]]] = {}
+    for size in range(1, count + 1):
+        for begin in range(count - size + 1):
+            end = begin + size
+            part = window[begin:end]
+            typed = tuple(token for unit in part for token in unit.parts)
+            capitals = all(unit.text.isupper() for unit in part)
+            spellings = {typed} | dictionary.alternatives(typed, typed_in_capitals=capitals)
+            for middle in range(begin + 1, end):
+                for left in found[begin, middle]:
+                    for right in found[middle, end]:
+                        if len(spellings) >= MAX_SPELLINGS:
+                            break
+                        spellings.add(left + right)
+            found[begin, end] = spellings
+    return found[0, count]
