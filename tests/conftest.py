@@ -9,6 +9,7 @@ from django.core.cache import cache
 from wagtail.models import Locale, Page, Site
 
 from congtin.news.models import ArticlePage, CategoryPage, HomePage
+from congtin.search.results import _site_scopes
 
 PORTAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -38,9 +39,12 @@ def make_article(category, title, published, **fields):
 @pytest.fixture(autouse=True)
 def _clear_cache():
     # Site root paths are cached; with Redis the cache outlives each test's rolled-back database.
+    # The search keeps each site's scope for a minute (the tests make new sites in seconds).
     cache.clear()
+    _site_scopes.clear()
     yield
     cache.clear()
+    _site_scopes.clear()
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ while the main process writes the previous batch.
 from dataclasses import dataclass
 
 from congtin.vietnamese.abbreviations import learn_abbreviations
-from congtin.vietnamese.searchtext import exact_tokens, fold_word, folded_tokens
+from congtin.vietnamese.searchtext import exact_tokens, fold_word, folded_codes, folded_tokens
 
-ENTRY_COLUMNS = ("title", "title_folded", "lead", "lead_folded", "body_folded")
+ENTRY_COLUMNS = ("title", "title_folded", "lead", "lead_folded", "body_folded", "codes")
 
 
 @dataclass
@@ -21,6 +21,7 @@ class SearchDocument:
     lead: str
     lead_folded: str
     body_folded: str
+    codes: str  # the index keys of its codes and document numbers (searchtext.folded_codes)
     abbreviations: list[tuple[str, str]]  # ("tthc", "thủ tục hành chính")
 
     def entry_fields(self) -> dict[str, str]:
@@ -39,6 +40,9 @@ def search_document(title: str, lead: str, body: str) -> SearchDocument:
     """Compute the index forms of a page's title, lead and body (plain text, any Unicode form)."""
     title_exact = exact_tokens(title)
     lead_exact = exact_tokens(lead)
+    title_folded = [fold_word(token) for token in title_exact]
+    lead_folded = [fold_word(token) for token in lead_exact]
+    codes = dict.fromkeys([*folded_codes(title), *folded_codes(lead), *folded_codes(body)])
     abbreviations = {
         (" ".join(short), " ".join(long))
         for text in (title, lead, body)
@@ -46,9 +50,10 @@ def search_document(title: str, lead: str, body: str) -> SearchDocument:
     }
     return SearchDocument(
         title=" ".join(title_exact),
-        title_folded=" ".join(map(fold_word, title_exact)),
+        title_folded=" ".join(title_folded),
         lead=" ".join(lead_exact),
-        lead_folded=" ".join(map(fold_word, lead_exact)),
+        lead_folded=" ".join(lead_folded),
         body_folded=" ".join(folded_tokens(body)),
+        codes=" ".join(codes),
         abbreviations=sorted(abbreviations),
     )

@@ -2,10 +2,10 @@
 the admin's page search and the evaluation command all call :func:`search`.
 
 1. The query is read into slots (congtin.search.query).
-2. Full-text lookups gather candidates (congtin.search.fulltext): in the small title and lead
-   indexes, the query as a phrase (exact title, folded title, lead) and all its words (best
-   first by the database's relevance); in the large text index, the phrase anywhere, and all the
-   words anywhere: the result set, which is counted. If no page has all the words, pages with any.
+2. Full-text lookups gather candidates (congtin.search.fulltext): in the small title and heading
+   (title and lead) indexes, the query as a phrase (exact title, folded title, heading) and all
+   its words (best first by the database's relevance); in the large text index, all the words anywhere: the
+   result set, which is counted. If no page has all the words, the pages that lack only one.
 3. The candidates are scored and ordered (congtin.search.ranking).
 4. Past the ranked candidates, further pages of results follow the text index's order.
 
@@ -16,10 +16,13 @@ relevance sort of most of the portal.
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from django.db import connection
+from wagtail.models import Page
+
 from congtin.search.fulltext import (
     DATE,
     EXACT_TITLE,
-    LEAD,
+    HEADING,
     RANK,
     RECENT,
     TEXT,
@@ -38,9 +41,8 @@ from congtin.search.ranking import Candidate, Field, is_strong, measure, rank
 NEVER = datetime(1970, 1, 1, tzinfo=UTC)  # the date of a draft that was never saved as a revision
 RELEVANCE = "relevance"
 DATE_ORDER = "date"
-CANDIDATES = 200  # per lookup
+CANDIDATES = 100  # per lookup
 COUNT_LIMIT = 100_000  # counted exactly up to this; "more than" beyond
-RANKED_TEXT_LIMIT = 1_000  # above this many matches, the text index's candidates are the newest
 BODY_CANDIDATES = 30  # the best candidates whose body is read for the phrase and the words
 BODY_TOKENS = 2000  # of a body, read for the ranking (where a news article says what it is about)
 
@@ -57,13 +59,22 @@ class SearchResult:
 
 def _words(slot: Slot, prefix: bool = False):
     """A slot as an expression: any of its spellings, each a phrase of its folded tokens."""
-    phrases = tuple(Phrase(spelling.folded, prefix) for spelling in slot.spellings)
+    phrases = tuple(
+        Phrase(spelling.folded, prefix, code=spelling.is_code) for spelling in slot.spellings
+    )
     return phrases[0] if len(phrases) == 1 else AnyOf(phrases)
 
 
 def _phrase(query: Query, folded: bool = True):
     phrases = tuple(Phrase(tokens, query.prefix) for tokens in query.phrases(folded=folded))
     return phrases[0] if len(phrases) == 1 else AnyOf(phrases)
+
+
+def _all_but_one(words: tuple):
+    """Pages with every word but (at most) one: the results when no page has them all."""
+    if len(words) <= 2:
+        return AnyOf(words) if len(words) > 1 else words[0]
+    return AnyOf(tuple(AllOf(words[:i] + words[i + 1 :]) for i in range(len(words))))
 
 
 def lookups(query: Query) -> dict[str, Match]:
@@ -76,25 +87,24 @@ def lookups(query: Query) -> dict[str, Match]:
         found["title_exact_phrase"] = Match(TITLE, _phrase(query, folded=False), EXACT_TITLE)
     found["title_phrase"] = Match(TITLE, _phrase(query))
     found["title_words"] = Match(TITLE, every)
-    found["lead_phrase"] = Match(LEAD, _phrase(query))
-    found["lead_words"] = Match(LEAD, every)
-    found["phrase"] = Match(TEXT, _phrase(query))
+    found["heading_phrase"] = Match(HEADING, _phrase(query))
+    found["heading_words"] = Match(HEADING, every)
     found["all_words"] = Match(TEXT, every)
-    found["any_words"] = Match(TEXT, words[0] if len(words) == 1 else AnyOf(words))
+    found["most_words"] = Match(TEXT, _all_but_one(words))
     return found
 
 
-# The candidate lookups in stages, cheapest first: the title index (tiny), the lead index (small),
-# the text index (large). A stage runs only while fewer pages than the results page needs hold
+# The candidate lookups in stages, cheapest first: the title index (tiny), the heading index
+# (title and lead, small), the text index (large). A stage runs only while fewer pages than the results page needs hold
 # every word in their title or lead (ranking.is_strong): past that, a page matching in its body
 # alone cannot be ranked among them.
 STAGES = (
-    (("title_exact_phrase", RECENT), ("title_phrase", RECENT)),
-    (("title_words", RANK), ("lead_phrase", RECENT), ("lead_words", RANK)),
-    (("phrase", RECENT), ("all_words", None)),  # None: the text index's order (see below)
+    (("title_exact_phrase", RECENT, None), ("title_phrase", RECENT, None)),
+    (("title_words", RANK, None), ("heading_phrase", RECENT, None), ("heading_words", RANK, None)),
+    (("all_words", RECENT, None),),  # (name, order, most: CANDIDATES)
 )
 # When no more pages have all the words than a lookup returns, the text index hands them all over
-# in one cheap lookup: no phrase lookup, no relevance sort.
+# in one cheap lookup, and the title and lead lookups have nothing to add.
 FEW = CANDIDATES
 
 
@@ -116,10 +126,10 @@ def search(
     result_name = "all_words"
     count = db.count(matches[result_name], scope, COUNT_LIMIT + 1)
     if count == 0 and len(query.slots) > 1:
-        result_name = "any_words"
+        result_name = "most_words"
         count = db.count(matches[result_name], scope, COUNT_LIMIT + 1)
     result = SearchResult(query, min(count, COUNT_LIMIT), [])
-    result.approximate = result_name == "any_words"
+    result.approximate = result_name == "most_words"
     result.count_is_lower_bound = count > COUNT_LIMIT
     if count == 0:
         return result
@@ -142,28 +152,28 @@ def search(
         skip = max(0, offset - len(ranked))
         wanted = offset + limit - max(offset, len(ranked))
         extra = sum(1 for names in found.values() if result_name not in names)
-        rest = db.ids(
-            result_match, scope, wanted + extra, order=_text_order(count), offset=CANDIDATES + skip
-        )
+        rest = db.ids(result_match, scope, wanted + extra, order=RECENT, offset=CANDIDATES + skip)
         result.page_ids += [page_id for page_id in rest if page_id not in found][:wanted]
     return result
 
 
 def gather(db, query, matches, scope, result_name, count, needed) -> dict[int, Candidate]:
     """The candidates of a query, stage by stage (see STAGES), measured against the query."""
-    text_order = _text_order(count)
-    if result_name == "any_words":
-        stages = (((result_name, None),),)
+    if result_name == "most_words":
+        stages = (((result_name, RECENT, None),),)
     elif count <= FEW:
-        stages = ((("all_words", None),),)
+        stages = ((("all_words", RECENT, FEW),),)
     else:
-        stages = STAGES
+        # The text index's candidates are the weakest (words in the body only): as many as the
+        # page of results needs, a few times over.
+        text = min(CANDIDATES, 3 * needed)
+        stages = (*STAGES[:2], (("all_words", RECENT, text),))
     candidates: dict[int, Candidate] = {}
     for stage in stages:
         found: dict[int, set[str]] = {}
-        for name, order in stage:
+        for name, order, limit in stage:
             if name in matches:
-                for page_id in db.ids(matches[name], scope, CANDIDATES, order=order or text_order):
+                for page_id in db.ids(matches[name], scope, limit or CANDIDATES, order=order):
                     found.setdefault(page_id, set()).add(name)
         for page_id, names in found.items():
             if page_id in candidates:
@@ -177,31 +187,40 @@ def gather(db, query, matches, scope, result_name, count, needed) -> dict[int, C
     return candidates
 
 
-def _text_order(count: int) -> str:
-    """The text index's order for its candidates: relevance, unless that means sorting too many."""
-    return RANK if FEW < count <= RANKED_TEXT_LIMIT else RECENT
-
-
 def _candidates(found: dict[int, set[str]]) -> list[Candidate]:
-    rows = SearchEntry.objects.filter(page_id__in=list(found)).values_list(
-        "page_id",
-        "title",
-        "title_folded",
-        "lead",
-        "lead_folded",
-        "page__first_published_at",
-        "page__latest_revision_created_at",
-    )
+    if not found:
+        return []
+    ids = list(found)
+    quote = connection.ops.quote_name
+    # A plain cursor: the ORM's per-row work was a good part of a search.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT e.page_id, e.title, e.title_folded, e.lead, e.lead_folded,"
+            " p.first_published_at, p.latest_revision_created_at"
+            f" FROM {quote(SearchEntry._meta.db_table)} e JOIN {quote(Page._meta.db_table)} p"
+            f" ON p.id = e.page_id WHERE e.page_id IN ({', '.join(['%s'] * len(ids))})",
+            ids,
+        )
+        rows = cursor.fetchall()
+    convert = _datetime_converter()
     return [
         Candidate(
             page_id=page_id,
             title=Field(title.split(), title_folded.split()),
             lead=Field(lead.split(), lead_folded.split()),
-            published_at=published or revised or NEVER,
+            published_at=convert(published or revised) or NEVER,
             found_by=found[page_id],
         )
         for page_id, title, title_folded, lead, lead_folded, published, revised in rows
     ]
+
+
+def _datetime_converter():
+    """SQLite hands datetimes back as text; the ORM's own converter reads them."""
+    if connection.vendor != "sqlite":
+        return lambda value: value
+    converter = connection.ops.convert_datetimefield_value
+    return lambda value: converter(value, None, connection) if value else None
 
 
 def _read_bodies(candidates: list[Candidate]):

@@ -1,7 +1,7 @@
 """Full-text lookups on SQLite (FTS5) and PostgreSQL (tsvector), behind one small interface.
 
 A lookup is a match expression (phrases combined with AND / OR) in one of the three indexes
-(congtin.search.fulltext_schema: title, lead, text) and a scope (live pages of a site or category,
+(congtin.search.fulltext_schema: title, heading, text) and a scope (live pages of a site or category,
 a date range). Both databases are given the same expression built from the same tokens, so they
 match the same pages; they differ only in the order of candidates they hand back when there are
 more than asked for (bm25 on SQLite, ts_rank_cd on PostgreSQL), which congtin.search.ranking then
@@ -17,8 +17,9 @@ from datetime import datetime
 from django.db import connection
 
 from congtin.search.fulltext_schema import POSTGRES_TITLE_WEIGHTS
+from congtin.vietnamese.searchtext import code_key
 
-TITLE, LEAD, TEXT = "title", "lead", "text"
+TITLE, HEADING, TEXT = "title", "heading", "text"
 EXACT_TITLE, FOLDED_TITLE = "title", "title_folded"
 RANK, RECENT, DATE = "rank", "recent", "date"
 # bm25 weights of the title index's columns (title, title_folded, meta).
@@ -29,6 +30,7 @@ TITLE_WEIGHTS = "1.0, 2.0, 0.0"
 class Phrase:
     tokens: tuple[str, ...]
     prefix: bool = False  # the last token may be the start of a word (autocomplete)
+    code: bool = False  # a document number: in the text index, one key, not its parts
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,7 @@ class AllOf:
 
 @dataclass(frozen=True)
 class Match:
-    index: str  # TITLE, LEAD or TEXT
+    index: str  # TITLE, HEADING or TEXT
     expression: Phrase | AnyOf | AllOf
     column: str = FOLDED_TITLE  # of the title index: the folded or the exact title
 
@@ -82,26 +84,34 @@ def _in_ids(column: str, ids) -> tuple[str, list]:
 
 
 class SQLiteFullText:
-    TABLES = {TITLE: "search_title", LEAD: "search_lead", TEXT: "search_text"}
+    TABLES = {TITLE: "search_title", HEADING: "search_heading", TEXT: "search_text"}
 
     def render(self, match: Match, scope: Scope) -> str:
-        expression = self._expression(match.expression)
+        expression = self._expression(match.expression, positions=match.index != TEXT)
         if match.index == TITLE:
             expression = f"{{{match.column}}} : ({expression})"
-        elif match.index == LEAD:
-            expression = f"{{lead_folded}} : ({expression})"
+        elif match.index == HEADING:
+            expression = f"{{heading}} : ({expression})"
         required = "".join(f' AND "{token}"' for token in scope.required)
         rendered = f"(({expression}){required})"
         for token in scope.excluded:
             rendered = f'({rendered} NOT "{token}")'
         return rendered
 
-    def _expression(self, expression) -> str:
+    def _expression(self, expression, positions: bool) -> str:
         if isinstance(expression, Phrase):
+            if not positions:  # the text index has no positions: a phrase is all its words
+                keys = text_keys(expression)
+                return (
+                    "("
+                    + " AND ".join(f'"{key}"' + (" *" if star else "") for key, star in keys)
+                    + ")"
+                )
             quoted = '"' + " ".join(expression.tokens) + '"'
             return quoted + " *" if expression.prefix else quoted
         joiner = " OR " if isinstance(expression, AnyOf) else " AND "
-        return "(" + joiner.join(self._expression(item) for item in expression.items) + ")"
+        items = (self._expression(item, positions) for item in expression.items)
+        return "(" + joiner.join(items) + ")"
 
     def _query(self, match, scope, select, join_pages=False) -> tuple[str, list]:
         table = self.TABLES[match.index]
@@ -141,14 +151,19 @@ class SQLiteFullText:
 
 
 class PostgresFullText:
-    COLUMNS = {TITLE: "title_vector", LEAD: "lead_vector", TEXT: "text_vector"}
+    COLUMNS = {TITLE: "title_vector", HEADING: "heading_vector", TEXT: "text_vector"}
 
     def render(self, match: Match) -> str:
         weight = POSTGRES_TITLE_WEIGHTS[match.column] if match.index == TITLE else ""
-        return self._expression(match.expression, weight)
+        return self._expression(match.expression, weight, positions=match.index != TEXT)
 
-    def _expression(self, expression, weight: str) -> str:
+    def _expression(self, expression, weight: str, positions: bool) -> str:
         if isinstance(expression, Phrase):
+            if (
+                not positions
+            ):  # the text vector has no positions: a phrase is all its words, a code its key
+                keys = text_keys(expression)
+                return "(" + " & ".join(f"'{key}'" + _label("", star) for key, star in keys) + ")"
             last = len(expression.tokens) - 1
             return (
                 "("
@@ -159,7 +174,8 @@ class PostgresFullText:
                 + ")"
             )
         joiner = " | " if isinstance(expression, AnyOf) else " & "
-        return "(" + joiner.join(self._expression(item, weight) for item in expression.items) + ")"
+        items = (self._expression(item, weight, positions) for item in expression.items)
+        return "(" + joiner.join(items) + ")"
 
     def _query(self, match, scope, select, join_pages=False) -> tuple[str, list]:
         column = self.COLUMNS[match.index]
@@ -199,6 +215,15 @@ class PostgresFullText:
         """The number of matching pages, counted up to ``limit`` (the lookup stops there)."""
         sql, params = self._query(match, scope, "1")
         return _column(f"SELECT COUNT(*) FROM ({sql} LIMIT %s) AS found", [*params, limit])[0]
+
+
+def text_keys(phrase: Phrase) -> list[tuple[str, bool]]:
+    """The text index keys of a phrase: a code's one key, or each of its words; with whether the
+    last one is a prefix (autocomplete: the last word is the start of a word)."""
+    if phrase.code:
+        return [(code_key(phrase.tokens), False)]
+    last = len(phrase.tokens) - 1
+    return [(token, phrase.prefix and i == last) for i, token in enumerate(phrase.tokens)]
 
 
 def _label(weight: str, prefix: bool) -> str:

@@ -28,6 +28,7 @@ class Spelling:
 
     exact: tuple[str, ...]
     typed: bool = True  # False for an abbreviation's long form (or the reverse) added here
+    is_code: bool = False  # a document number or code ("83/2014/NĐ-CP"): one token, several parts
 
     @cached_property
     def folded(self) -> tuple[str, ...]:
@@ -63,9 +64,9 @@ class Query:
     def __bool__(self):
         return bool(self.slots)
 
-    def phrases(self, folded: bool = True) -> list[tuple[str, ...]]:
+    def phrases(self, folded: bool = True, most: int = MAX_PHRASES) -> list[tuple[str, ...]]:
         """The whole query as phrases: every combination of the slots' spellings, at most
-        MAX_PHRASES, the typed spelling first."""
+        ``most``, the typed spelling first."""
         choices = [slot.spellings for slot in self.slots]
         phrases = []
         for combination in product(*choices):
@@ -76,12 +77,16 @@ class Query:
             )
             if tokens not in phrases:
                 phrases.append(tokens)
-            if len(phrases) >= MAX_PHRASES:
+            if len(phrases) >= most:
                 break
         return phrases
 
     def has_accents(self) -> bool:
         return any(any(slot.typed.accented()) for slot in self.slots)
+
+    def typed_words(self) -> set[str]:
+        """The folded tokens the reader typed."""
+        return {token for slot in self.slots for token in slot.typed.folded}
 
     def folded_words(self) -> set[str]:
         """Every folded token of every spelling: what a snippet highlights."""
@@ -128,7 +133,7 @@ def parse(text: str, dictionary: Abbreviations | None = None, prefix: bool = Fal
         slot, used = _longest_abbreviation(units, i, dictionary)
         if slot is None:
             unit = units[i]
-            slot, used = Slot((Spelling(unit.parts),), unit.text), 1
+            slot, used = Slot((Spelling(unit.parts, is_code=unit.is_code),), unit.text), 1
         slots.append(slot)
         i += used
     return Query(text=text, slots=slots, truncated=i < len(units), prefix=prefix)

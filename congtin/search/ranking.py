@@ -40,6 +40,7 @@ class FieldMatch:
 #   "thảm họa" beats one saying "thảm hoa" whatever their leads say;
 # - exact, density: diacritics matched and the share of the field the query makes up, for a
 #   field that holds every word.
+# The heading is title and lead read as one text, for a phrase that runs from one into the other.
 COVERAGE_POWER = 16
 PHRASE_POWER = 3
 WEIGHTS = {
@@ -50,6 +51,8 @@ WEIGHTS = {
     "lead_phrase": 10.0,
     "lead_exact": 12.0,
     "lead_density": 6.0,
+    "heading_phrase": 8.0,
+    "heading_exact": 4.0,
     "body_coverage": 2.4,
     "body_phrase": 3.2,
 }
@@ -92,11 +95,16 @@ class Candidate:
     title: Field
     lead: Field
     published_at: datetime
+    heading: Field | None = (
+        None  # title and lead as one text: a phrase may run from one to the other
+    )
     found_by: set[str] = field(default_factory=set)  # names of the lookups that returned it
     body: Field | None = None  # read for the best candidates only (bodies are long)
     score: float = 0.0
     title_match: FieldMatch | None = None
     lead_match: FieldMatch | None = None
+    heading_match: FieldMatch | None = None
+    score_without_body: float | None = None  # kept between the two rankings
 
 
 def match_field(query: Query, field: Field) -> FieldMatch:
@@ -143,7 +151,7 @@ def _field_score(match: FieldMatch, name: str) -> float:
     w = WEIGHTS
     complete = match.coverage**COVERAGE_POWER
     phrase = match.phrase**PHRASE_POWER
-    total = w[f"{name}_coverage"] * complete + w[f"{name}_phrase"] * phrase
+    total = w.get(f"{name}_coverage", 0.0) * complete + w[f"{name}_phrase"] * phrase
     total += w.get(f"{name}_exact_phrase", 0.0) * phrase * match.exact**3
     total += w.get(f"{name}_exact", 0.0) * match.exact * complete
     total += w.get(f"{name}_density", 0.0) * match.density * complete
@@ -154,22 +162,33 @@ def measure(query: Query, candidate: Candidate):
     """Measure the title and lead of a candidate against the query (once per candidate)."""
     candidate.title_match = match_field(query, candidate.title)
     candidate.lead_match = match_field(query, candidate.lead)
+    if candidate.heading is None:
+        candidate.heading = Field(
+            candidate.title.exact + candidate.lead.exact,
+            candidate.title.folded + candidate.lead.folded,
+        )
+    candidate.heading_match = match_field(query, candidate.heading)
 
 
 def score(query: Query, candidate: Candidate) -> float:
     if candidate.title_match is None:
         measure(query, candidate)
-    total = _field_score(candidate.title_match, "title")
-    total += _field_score(candidate.lead_match, "lead")
+    if candidate.score_without_body is None:
+        candidate.score_without_body = (
+            _field_score(candidate.title_match, "title")
+            + _field_score(candidate.lead_match, "lead")
+            + _field_score(candidate.heading_match, "heading")
+        )
+    total = candidate.score_without_body
     if candidate.body is not None:
         total += _field_score(match_field(query, candidate.body), "body")
     return total
 
 
 def is_strong(candidate: Candidate) -> bool:
-    """True if the title or the lead holds every word of the query: no page matching only in its
-    body can be ranked above it."""
-    return candidate.title_match.coverage == 1.0 or candidate.lead_match.coverage == 1.0
+    """True if the title and lead hold every word of the query: a page matching only in its body
+    is not ranked above it."""
+    return candidate.heading_match.coverage == 1.0
 
 
 def rank(query: Query, candidates: list[Candidate]) -> list[Candidate]:

@@ -4,6 +4,7 @@ page ids turned into results with title, link, date, category and snippet.
 Shared by the HTML page and the JSON API (congtin.search.views), so both return the same results.
 """
 
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -56,6 +57,44 @@ def site_categories(request) -> list[Page]:
     return list(site.root_page.get_children().live().type(CategoryPage).only("title", "slug"))
 
 
+SITE_SCOPE_TTL = 60  # seconds: page types and sites change with a deployment, not per request
+_site_scopes: dict[int | None, tuple[float, "SiteScope"]] = {}
+
+
+@dataclass
+class SiteScope:
+    """What a site's public search excludes, and where its tree starts (cached per process)."""
+
+    root_path: str
+    required: list[str]
+    excluded: list[str]
+
+
+def _site_scope(site) -> SiteScope:
+    """Meta tokens outside a site's public articles: drafts, private sections, other page types,
+    other sites' home pages (when the site's root is a home page below the tree root)."""
+    key = site.pk if site is not None else None
+    cached = _site_scopes.get(key)
+    if cached and time.monotonic() - cached[0] < SITE_SCOPE_TTL:
+        return cached[1]
+    root = site.root_page if site is not None else None
+    article_type = ContentType.objects.get_for_model(ArticlePage).pk
+    page_types = ContentType.objects.get_for_models(*get_page_models()).values()
+    other_types = sorted(t.pk for t in page_types if t.pk != article_type)
+    scope = SiteScope(
+        root_path=root.path if root else "",
+        required=[],
+        excluded=[meta.DRAFT, meta.RESTRICTED, *map(meta.content_type_token, other_types)],
+    )
+    if root is not None and root.depth == 2:
+        other_roots = Page.objects.filter(depth=2).exclude(pk=root.pk).values_list("pk", flat=True)
+        scope.excluded += [meta.page_token(pk) for pk in sorted(other_roots)]
+    elif root is not None:
+        scope.required.append(meta.page_token(root.pk))  # a site rooted deeper in the tree
+    _site_scopes[key] = (time.monotonic(), scope)
+    return scope
+
+
 def public_scope(request, params: SearchParams) -> Scope:
     """Live articles of the request's site (or of one of its categories), outside private
     sections, within the date filters.
@@ -63,24 +102,12 @@ def public_scope(request, params: SearchParams) -> Scope:
     As exclusions where possible (congtin.search.meta): not a draft, not restricted, not another
     page type, not under another site's home page.
     """
-    site = Site.find_for_request(request)
-    root = site.root_page if site else None
-    article_type = ContentType.objects.get_for_model(ArticlePage).pk
-    page_types = ContentType.objects.get_for_models(*get_page_models()).values()
-    other_types = [
-        content_type.pk for content_type in page_types if content_type.pk != article_type
-    ]
-    excluded = [meta.DRAFT, meta.RESTRICTED, *map(meta.content_type_token, sorted(other_types))]
-    required = []
-    if root is not None and root.depth == 2:
-        other_roots = Page.objects.filter(depth=2).exclude(pk=root.pk).values_list("pk", flat=True)
-        excluded += [meta.page_token(pk) for pk in sorted(other_roots)]
-    elif root is not None:
-        required.append(meta.page_token(root.pk))
+    site = _site_scope(Site.find_for_request(request))
+    required = list(site.required)
     if params.category:
         category = (
             CategoryPage.objects.live()
-            .filter(path__startswith=root.path if root else "", slug=params.category)
+            .filter(path__startswith=site.root_path, slug=params.category)
             .only("pk")
             .first()
         )
@@ -89,7 +116,7 @@ def public_scope(request, params: SearchParams) -> Scope:
         required.append(meta.page_token(category.pk))
     return Scope(
         required=tuple(required),
-        excluded=tuple(excluded),
+        excluded=tuple(site.excluded),
         published_from=params.published_from,
         published_before=params.published_before,
     )
@@ -109,6 +136,7 @@ def run_search(request, params: SearchParams) -> SearchPage:
         result.query.truncated,
     )
     words = result.query.folded_words()
+    enough = max(1, len(result.query.typed_words()) // 2)
     articles = ArticlePage.objects.in_bulk(result.page_ids)
     parents = _parents([articles[pk] for pk in result.page_ids if pk in articles])
     for pk in result.page_ids:
@@ -120,13 +148,15 @@ def run_search(request, params: SearchParams) -> SearchPage:
                 page=article,
                 url=article.get_url(request),
                 title_html=highlight(article.title, words),
-                snippet_html=snippet([article.lead, article.body_text()], words),
+                snippet_html=snippet([article.lead, article.body_text()], words, enough),
                 category=parents.get(article.path[: -Page.steplen]),
                 score=result.scores.get(pk),
             )
         )
     if page.count < 3 or page.approximate:
-        page.suggestion = suggest(result.query, scope, page.count)
+        # pages with every word: what a correction must find more of
+        found = 0 if page.approximate else page.count
+        page.suggestion = suggest(result.query, scope, found)
     return page
 
 

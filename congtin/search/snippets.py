@@ -11,7 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 from congtin.vietnamese.searchtext import folded_spans
 
 SNIPPET_WORDS = 36
-MAX_SCANNED = 6_000  # characters of a long body looked at
+MAX_SCANNED = 4_000  # characters of a long body looked at
 
 
 def _matches(text: str, words: set[str]):
@@ -39,10 +39,17 @@ def _render(text, tokens, hits, start, end) -> SafeString:
     return mark_safe("".join(parts))  # every piece of text above is escaped
 
 
-def snippet(texts: list[str], words: set[str], size: int = SNIPPET_WORDS) -> SafeString:
-    """The passage of ``size`` words with the most distinct query words, among ``texts`` (the lead,
-    then the body); the start of the first text if no word matches."""
-    best = None  # (distinct words, hits, -text index, text, tokens, first, last)
+def snippet(
+    texts: list[str], words: set[str], enough: int = 1, size: int = SNIPPET_WORDS
+) -> SafeString:
+    """The passage of ``size`` words with the most distinct query words, among ``texts`` (the
+    lead, then the body); the start of the first text if no word matches.
+
+    A text whose best passage has ``enough`` distinct query words ends the search: the lead says
+    what the article is about, so a lead with half the query is a better snippet than a body
+    passage with all of it.
+    """
+    best = None  # ((distinct words, hits, -text number), text, tokens, hits, first, last)
     for number, text in enumerate(texts):
         if not text:
             continue
@@ -50,15 +57,20 @@ def snippet(texts: list[str], words: set[str], size: int = SNIPPET_WORDS) -> Saf
         tokens, hits = _matches(text, words)
         if not tokens:
             continue
-        for first in hits or [0]:
-            window = range(max(0, first - 4), min(len(tokens), max(0, first - 4) + size))
-            inside = [i for i in hits if i in window]
+        end = 0
+        for start_index, first in enumerate(hits or [0]):
+            window_start = max(0, first - 4)
+            window_stop = min(len(tokens), window_start + size)
+            end = max(end, start_index)
+            while end < len(hits) and hits[end] < window_stop:
+                end += 1
+            inside = [i for i in hits[start_index:end] if i >= window_start]
             distinct = len({tokens[i][2] for i in inside})
             key = (distinct, len(inside), -number)
             if best is None or key > best[0]:
-                best = (key, text, tokens, set(inside), window.start, window.stop - 1)
-        if best and best[0][0] >= len(words):
-            break  # every query word in one passage: no need to read on
+                best = (key, text, tokens, set(inside), window_start, window_stop - 1)
+        if best and best[0][0] >= enough:
+            break
     if best is None:
         return mark_safe("")
     _, text, tokens, hits, first, last = best

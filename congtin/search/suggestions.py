@@ -50,20 +50,41 @@ def correct_word(word: str) -> str | None:
     return candidates[0][0]
 
 
+def accented(word: str) -> str:
+    """The most frequent spelling with diacritics of a word typed without them ("quoc" ->
+    "quốc"), for the words of a suggestion; the word itself if none is known."""
+    found = (
+        SearchTerm.objects.filter(folded=word, pages__gte=1)
+        .order_by("-pages", "term")
+        .values_list("term", flat=True)
+        .first()
+    )
+    return found or word
+
+
 def suggest(query: Query, scope: Scope, count: int) -> str:
-    """The corrected query text, or "" when no correction finds more pages."""
+    """The corrected query text, or "" when no correction finds more pages.
+
+    Words typed without diacritics get their usual ones in the suggestion ("quoc hoi thao luna"
+    -> "quốc hội thảo luận"): the reader sees the words as the portal writes them.
+    """
     words, changed = [], 0
     for slot in query.slots:
-        spelling = slot.typed
-        word = spelling.exact[0] if len(spelling.exact) == 1 else None
-        corrected = None
-        if word and not word.isdigit() and changed < MAX_CORRECTED:
-            corrected = correct_word(word)
-        if corrected:
-            changed += 1
-            words.append(corrected)
-        else:
-            words.append(slot.text.lower() if word else slot.text)
+        tokens = slot.typed.exact
+        if len(tokens) > 1 and slot.typed.is_code:
+            words.append(slot.text)  # a document number: as typed
+            continue
+        for word in tokens:
+            corrected = None
+            if not word.isdigit() and changed < MAX_CORRECTED:
+                corrected = correct_word(word)
+            if corrected:
+                changed += 1
+                words.append(corrected)
+            elif not has_marks(word) and not word.isdigit():
+                words.append(accented(word))
+            else:
+                words.append(word)
     if not changed:
         return ""
     text = " ".join(words)

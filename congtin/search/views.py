@@ -2,6 +2,7 @@
 
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from congtin.errors import InvalidInput
@@ -60,7 +61,7 @@ def search_api(request):
                     "source_id": item.page.source_id,
                     "title": item.page.title,
                     "url": item.url,
-                    "published_at": item.published_at.isoformat(),
+                    "published_at": timezone.localtime(item.published_at).isoformat(),
                     "category": item.category.title if item.category else None,
                     "snippet": str(item.snippet_html),
                     "score": round(item.score, 4) if item.score is not None else None,

@@ -63,6 +63,28 @@ def folded_tokens(text: str) -> list[str]:
     return TOKEN.findall(fold_text(text))
 
 
+# Joins the parts of a code in its index key ("83/2014/NĐ-CP" -> "83ǂ2014ǂndǂcp"). U+01C2 is a
+# letter to every tokenizer involved (FTS5's unicode61, PostgreSQL's parser, Python's \w), so a
+# key is one token, and it is never typed in Vietnamese.
+CODE_JOINER = "\u01c2"
+
+
+def code_key(parts) -> str:
+    """The index key of a code or document number, from its folded parts."""
+    return CODE_JOINER.join(parts)
+
+
+def folded_codes(text: str) -> list[str]:
+    """The index keys of the codes and document numbers of ``text`` ("Nghị định 83/2014/NĐ-CP"
+    -> ["83ǂ2014ǂndǂcp"]), for an index without word positions: there a code is one token,
+    found without reading the long lists of "83", "2014", "nd" and "cp"."""
+    return [
+        code_key(TOKEN.findall(code))
+        for code in JOINED.findall(fold_text(text))
+        if not code.isalnum()
+    ]
+
+
 def clean(text: str) -> str:
     """``text`` in NFC without invisible characters, as the exact forms are computed from."""
     text = text.translate(_DELETE_INVISIBLE)
