@@ -23,7 +23,6 @@ from congtin.search.fulltext import (
     DATE,
     EXACT_TITLE,
     HEADING,
-    RANK,
     RECENT,
     TEXT,
     TITLE,
@@ -41,10 +40,10 @@ from congtin.search.ranking import Candidate, Field, is_strong, measure, rank
 NEVER = datetime(1970, 1, 1, tzinfo=UTC)  # the date of a draft that was never saved as a revision
 RELEVANCE = "relevance"
 DATE_ORDER = "date"
-CANDIDATES = 100  # per lookup
+CANDIDATES = 50  # per lookup
 COUNT_LIMIT = 100_000  # counted exactly up to this; "more than" beyond
-BODY_CANDIDATES = 30  # the best candidates whose body is read for the phrase and the words
-BODY_TOKENS = 2000  # of a body, read for the ranking (where a news article says what it is about)
+BODY_CANDIDATES = 20  # the best candidates whose body is read for the phrase and the words
+BODY_TOKENS = 800  # of a body, read for the ranking (where a news article says what it is about)
 
 
 @dataclass
@@ -95,17 +94,19 @@ def lookups(query: Query) -> dict[str, Match]:
 
 
 # The candidate lookups in stages, cheapest first: the title index (tiny), the heading index
-# (title and lead, small), the text index (large). A stage runs only while fewer pages than the results page needs hold
-# every word in their title or lead (ranking.is_strong): past that, a page matching in its body
-# alone cannot be ranked among them.
+# (title and lead, small), the text index (large). Each lookup hands back its newest CANDIDATES
+# pages (by page id, the same on every database: no relevance sort of thousands of matches).
+# A stage runs only while fewer pages than the results page needs hold every word in their
+# title and lead (ranking.is_strong): past that, a page matching in its body alone is not ranked
+# among them.
 STAGES = (
-    (("title_exact_phrase", RECENT, None), ("title_phrase", RECENT, None)),
-    (("title_words", RANK, None), ("heading_phrase", RECENT, None), ("heading_words", RANK, None)),
-    (("all_words", RECENT, None),),  # (name, order, most: CANDIDATES)
+    ("title_exact_phrase", "title_phrase"),
+    ("title_words", "heading_phrase", "heading_words"),
+    ("all_words",),
 )
 # When no more pages have all the words than a lookup returns, the text index hands them all over
-# in one cheap lookup, and the title and lead lookups have nothing to add.
-FEW = CANDIDATES
+# in one cheap lookup, and the title and heading lookups have nothing to add.
+FEW = 100
 
 
 def search(
@@ -159,22 +160,26 @@ def search(
 
 def gather(db, query, matches, scope, result_name, count, needed) -> dict[int, Candidate]:
     """The candidates of a query, stage by stage (see STAGES), measured against the query."""
-    if result_name == "most_words":
-        stages = (((result_name, RECENT, None),),)
-    elif count <= FEW:
-        stages = ((("all_words", RECENT, FEW),),)
+    if result_name == "most_words" or count <= FEW:
+        stages = ((result_name,),)
     else:
-        # The text index's candidates are the weakest (words in the body only): as many as the
-        # page of results needs, a few times over.
-        text = min(CANDIDATES, 3 * needed)
-        stages = (*STAGES[:2], (("all_words", RECENT, text),))
+        stages = STAGES
     candidates: dict[int, Candidate] = {}
     for stage in stages:
         found: dict[int, set[str]] = {}
-        for name, order, limit in stage:
-            if name in matches:
-                for page_id in db.ids(matches[name], scope, limit or CANDIDATES, order=order):
-                    found.setdefault(page_id, set()).add(name)
+        for name in stage:
+            if name not in matches:
+                continue
+            if count <= FEW:
+                limit = FEW  # every page with all the words
+            elif matches[name].index == TEXT:
+                # The text index's candidates are the weakest (words in the body only): as many
+                # as the page of results needs, a few times over.
+                limit = min(CANDIDATES, 3 * needed)
+            else:
+                limit = CANDIDATES
+            for page_id in db.ids(matches[name], scope, limit, order=RECENT):
+                found.setdefault(page_id, set()).add(name)
         for page_id, names in found.items():
             if page_id in candidates:
                 candidates[page_id].found_by |= names

@@ -2,10 +2,9 @@
 
 A lookup is a match expression (phrases combined with AND / OR) in one of the three indexes
 (congtin.search.fulltext_schema: title, heading, text) and a scope (live pages of a site or category,
-a date range). Both databases are given the same expression built from the same tokens, so they
-match the same pages; they differ only in the order of candidates they hand back when there are
-more than asked for (bm25 on SQLite, ts_rank_cd on PostgreSQL), which congtin.search.ranking then
-re-orders.
+a date range). Both databases are given the same expression built from the same tokens, and hand
+back the matching pages newest first (by page id) up to a limit: they return the same pages, and
+congtin.search.ranking orders them the same way.
 
 Tokens are letters and digits only (congtin.vietnamese.searchtext), and are quoted in either
 syntax: nothing a reader types is ever read as query syntax.
@@ -21,9 +20,7 @@ from congtin.vietnamese.searchtext import code_key
 
 TITLE, HEADING, TEXT = "title", "heading", "text"
 EXACT_TITLE, FOLDED_TITLE = "title", "title_folded"
-RANK, RECENT, DATE = "rank", "recent", "date"
-# bm25 weights of the title index's columns (title, title_folded, meta).
-TITLE_WEIGHTS = "1.0, 2.0, 0.0"
+RECENT, DATE = "recent", "date"  # orders of a lookup: newest page id first, newest date first
 
 
 @dataclass(frozen=True)
@@ -137,11 +134,7 @@ class SQLiteFullText:
             sql += " ORDER BY p.first_published_at DESC, p.id DESC"
         else:
             sql, params = self._query(match, scope, "{table}.rowid")
-            if order == RANK:
-                weights = f", {TITLE_WEIGHTS}" if match.index == TITLE else ""
-                sql += f" ORDER BY bm25({table}{weights}), {table}.rowid DESC"
-            else:
-                sql += f" ORDER BY {table}.rowid DESC"
+            sql += f" ORDER BY {table}.rowid DESC"
         return _column(sql + " LIMIT %s OFFSET %s", [*params, limit, offset])
 
     def count(self, match: Match, scope: Scope, limit: int) -> int:
@@ -203,12 +196,7 @@ class PostgresFullText:
             sql += " ORDER BY p.first_published_at DESC, p.id DESC"
         else:
             sql, params = self._query(match, scope, "e.page_id")
-            if order == RANK:
-                column = self.COLUMNS[match.index]
-                sql += f" ORDER BY ts_rank_cd(e.{column}, CAST(%s AS tsquery)) DESC, e.page_id DESC"
-                params.append(self.render(match))
-            else:
-                sql += " ORDER BY e.page_id DESC"
+            sql += " ORDER BY e.page_id DESC"
         return _column(sql + " LIMIT %s OFFSET %s", [*params, limit, offset])
 
     def count(self, match: Match, scope: Scope, limit: int) -> int:

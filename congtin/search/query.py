@@ -17,8 +17,8 @@ from congtin.vietnamese.searchtext import clean, fold_word, has_marks, tokenize
 
 MAX_QUERY_LENGTH = 1000  # characters read from the query
 MAX_SLOTS = 32
-MAX_PHRASES = 16  # spellings of the whole query tried as a phrase
-MAX_SPELLINGS = 8  # of one slot
+MAX_PHRASES = 6  # spellings of the whole query tried as a phrase
+MAX_SPELLINGS = 4  # of one slot
 ABBREVIATIONS_TTL = 300  # seconds before learned abbreviations are read again
 
 

@@ -16,7 +16,7 @@ from congtin.news.models import ArticlePage, CategoryPage
 from congtin.search import engine, meta
 from congtin.search.fulltext import Scope
 from congtin.search.params import SearchParams
-from congtin.search.snippets import highlight, snippet
+from congtin.search.snippets import Highlighter
 from congtin.search.suggestions import suggest
 
 
@@ -135,7 +135,7 @@ def run_search(request, params: SearchParams) -> SearchPage:
         result.approximate,
         result.query.truncated,
     )
-    words = result.query.folded_words()
+    highlighter = Highlighter(result.query.folded_words())
     enough = max(1, len(result.query.typed_words()) // 2)
     articles = ArticlePage.objects.in_bulk(result.page_ids)
     parents = _parents([articles[pk] for pk in result.page_ids if pk in articles])
@@ -147,8 +147,8 @@ def run_search(request, params: SearchParams) -> SearchPage:
             ResultItem(
                 page=article,
                 url=article.get_url(request),
-                title_html=highlight(article.title, words),
-                snippet_html=snippet([article.lead, article.body_text()], words, enough),
+                title_html=highlighter.highlight(article.title),
+                snippet_html=highlighter.snippet([article.lead, article.body_text()], enough),
                 category=parents.get(article.path[: -Page.steplen]),
                 score=result.scores.get(pk),
             )

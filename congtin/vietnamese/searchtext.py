@@ -174,14 +174,22 @@ _PLACEHOLDER = "\u02b9"  # MODIFIER LETTER PRIME: a letter to the word pattern, 
 _FOLD_IN_PLACE = {code: (_PLACEHOLDER if base is None else base) for code, base in _FOLD.items()}
 
 
+def folded_view(text: str) -> str | None:
+    """``text`` folded letter for letter, the same length (marks and invisible characters become
+    a placeholder letter), so that a place in the view is the same place in the text; None if
+    lowercasing changes the length (a rare letter such as İ)."""
+    view = text.lower()
+    if len(view) != len(text):
+        return None
+    return view if view.isascii() else view.translate(_FOLD_IN_PLACE)
+
+
 def folded_spans(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
     """(start, end, folded parts) of each token of ``text`` as :func:`tokenize` reads it, faster:
     for highlighting, which only compares folded forms."""
-    view = text.lower()
-    if len(view) != len(text):  # a letter whose lowercase is longer (İ): read it token by token
+    view = folded_view(text)
+    if view is None:  # read it token by token
         return [(token.start, token.end, token.folded) for token in tokenize(text)]
-    if not view.isascii():
-        view = view.translate(_FOLD_IN_PLACE)
     spans = []
     for match in JOINED.finditer(view):
         token = match.group()
