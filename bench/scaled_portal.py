@@ -97,6 +97,12 @@ def build(articles: int, database_url: str | None = None) -> dict:
     env = environment(articles, database_url)
     python = [sys.executable]
     subprocess.run([*python, "-m", "congtin", "migrate", "-v0"], env=env, check=True, cwd=ROOT)
+    subprocess.run(
+        [*python, "-m", "congtin", "collectstatic", "--noinput", "-v0"],
+        env=env,
+        check=True,
+        cwd=ROOT,
+    )
     subprocess.run([*python, "-c", SETUP], env=env, check=True, cwd=ROOT)
     have = int(subprocess.run([*python, "-c", COUNT], env=env, check=True, cwd=ROOT,
                               capture_output=True, text=True).stdout)  # fmt: skip

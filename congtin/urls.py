@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from congtin import views
+from congtin.archive import views as archive_views
 from congtin.search import views as search_views
 
 handler400 = views.bad_request
@@ -17,6 +18,15 @@ urlpatterns = [
     path("tai-lieu/", include(wagtaildocs_urls)),
     path("tim-kiem/", search_views.search_page, name="search"),
     path("api/v1/search", search_views.search_api, name="search-api"),
+    path("tin-tuc/ngay/", archive_views.day_form, name="archive-form"),
+    re_path(r"^tin-tuc/ngay/(?P<rest>.+)$", archive_views.day_page, name="archive-day"),
+    re_path(r"^tin-tuc/thang/(?P<rest>.+)$", archive_views.month_page, name="archive-month"),
+    re_path(r"^tin-tuc/nam/(?P<rest>.+)$", archive_views.year_page, name="archive-year"),
+    path(
+        "api/v1/archive/<str:year>/<str:month>/<str:day>",
+        archive_views.day_api,
+        name="archive-api",
+    ),
 ]
 
 if settings.CONGTIN_SERVE_MEDIA:

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "congtin.news",
     "congtin.imports",
     "congtin.search",
+    "congtin.archive",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ArchiveConfig(AppConfig):
+    name = "congtin.archive"
+    label = "archive"
+    verbose_name = "Xem tin theo ngày"
