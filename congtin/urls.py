@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from congtin import views
 from congtin.archive import views as archive_views
 from congtin.search import views as search_views
+from congtin.visits import views as visits_views
 
 handler400 = views.bad_request
 
@@ -18,6 +19,9 @@ urlpatterns = [
     path("tai-lieu/", include(wagtaildocs_urls)),
     path("tim-kiem/", search_views.search_page, name="search"),
     path("api/v1/search", search_views.search_api, name="search-api"),
+    # The beacon: congtin.wsgi answers it before Django's middleware; this is the same handler.
+    path("api/v1/visit", visits_views.visit, name="visit-beacon"),
+    path("api/v1/visits", visits_views.figures, name="visit-figures"),
     path("tin-tuc/ngay/", archive_views.day_form, name="archive-form"),
     re_path(r"^tin-tuc/ngay/(?P<rest>.+)$", archive_views.day_page, name="archive-day"),
     re_path(r"^tin-tuc/thang/(?P<rest>.+)$", archive_views.month_page, name="archive-month"),

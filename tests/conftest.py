@@ -1,5 +1,6 @@
 """Fixtures: a small portal built in code (never from ../shared/corpus)."""
 
+import socket
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -10,8 +11,19 @@ from wagtail.models import Locale, Page, Site
 
 from congtin.news.models import ArticlePage, CategoryPage, HomePage
 from congtin.search.results import _site_scopes
+from congtin.visits import beacon, identity
+from congtin.visits.buffer import counter
 
 PORTAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def answers(port: int) -> bool:
+    """True if a local service (PostgreSQL 5432, Redis 6379) accepts connections."""
+    try:
+        socket.create_connection(("127.0.0.1", port), 2).close()
+        return True
+    except OSError:
+        return False
 
 
 def local(year, month, day, hour=8, minute=0):
@@ -36,15 +48,25 @@ def make_article(category, title, published, **fields):
     return article
 
 
+def _forget_process_state():
+    # Site root paths are cached; with Redis the cache outlives each test's rolled-back database.
+    # The search keeps each site's scope for a minute (the tests make new sites in seconds); the
+    # visit beacon remembers sites, salts and rates, and buffers beacons (in Redis with REDIS_URL).
+    cache.clear()
+    _site_scopes.clear()
+    beacon._rates.clear()
+    beacon._sites.clear()
+    identity._salts.clear()
+    if counter.buffer is not None:
+        counter.buffer.take()
+    counter.buffer = None
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    # Site root paths are cached; with Redis the cache outlives each test's rolled-back database.
-    # The search keeps each site's scope for a minute (the tests make new sites in seconds).
-    cache.clear()
-    _site_scopes.clear()
+    _forget_process_state()
     yield
-    cache.clear()
-    _site_scopes.clear()
+    _forget_process_state()
 
 
 @pytest.fixture

@@ -25,6 +25,10 @@ CONGTIN_SITE_NAME = os.environ.get(
 )
 # Tone placement of stored text: "old" (hòa, thủy, Ủy ban), as government documents write it, or "new".
 CONGTIN_TONE_STYLE = os.environ.get("CONGTIN_TONE_STYLE", "old")
+# Behind a reverse proxy: the visitor's address is the proxy's X-Forwarded-For entry.
+CONGTIN_BEHIND_PROXY = env_bool(os.environ, "CONGTIN_BEHIND_PROXY")
+# Seconds between two batches of visit beacons written to the database (congtin.visits.buffer).
+CONGTIN_VISITS_FLUSH_SECONDS = float(os.environ.get("CONGTIN_VISITS_FLUSH_SECONDS", "1"))
 # Serve uploaded media from Django: right for the demo; production puts a web server in front.
 CONGTIN_SERVE_MEDIA = env_bool(os.environ, "CONGTIN_SERVE_MEDIA", default=True)
 
@@ -33,6 +37,7 @@ INSTALLED_APPS = [
     "congtin.imports",
     "congtin.search",
     "congtin.archive",
+    "congtin.visits",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

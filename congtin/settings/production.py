@@ -22,6 +22,6 @@ DEBUG = False
 _https = env_bool(os.environ, "CONGTIN_HTTPS", default=True)
 SESSION_COOKIE_SECURE = _https
 CSRF_COOKIE_SECURE = _https
-if env_bool(os.environ, "CONGTIN_BEHIND_PROXY"):
+if CONGTIN_BEHIND_PROXY:  # noqa: F405 (from base)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 CONGTIN_SERVE_MEDIA = env_bool(os.environ, "CONGTIN_SERVE_MEDIA", default=False)

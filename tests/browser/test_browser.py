@@ -50,3 +50,37 @@ def test_font_size_controls_enlarge_the_text_and_remember_the_choice(live_server
     assert normal < font_size() < larger
     page.click("[data-font-step='0']")
     assert font_size() == pytest.approx(normal)
+
+
+READER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"  # headless chromium's own User-Agent is on the crawler list, and crawlers do not count
+
+
+def test_a_reader_is_counted_by_the_beacon_and_the_box_refreshes_in_place(
+    live_server, browser, category
+):
+    from django.core.cache import cache
+
+    from congtin.visits.buffer import counter
+    from congtin.visits.models import DailyArticleViews, DailyVisits
+
+    article = make_article(category, "Tin có người đọc", local(2024, 5, 10))
+    context = browser.new_context(locale="vi-VN", user_agent=READER_AGENT)
+    reader = context.new_page()
+    held = []  # the box's refresh waits until the beacon is counted
+    reader.route("**/api/v1/visits", lambda route: held.append(route))
+    with reader.expect_request(lambda request: request.url.endswith("/api/v1/visit")) as beacon:
+        reader.goto(live_server.url + article.url)
+    assert beacon.value.post_data == f'{{"page":{article.pk}}}'
+    expect(reader.locator('[data-visits="total"]')).to_have_text("0")
+    for _ in range(100):
+        if held:
+            break
+        reader.wait_for_timeout(100)
+    assert counter.flush() == 1
+    cache.clear()  # the public figures are cached a few seconds
+    held[0].continue_()
+    expect(reader.locator('[data-visits="total"]')).to_have_text("1")
+    expect(reader.locator('[data-visits="online"]')).to_have_text("1")
+    assert sum(DailyVisits.objects.values_list("visits", flat=True)) == 1
+    assert DailyArticleViews.objects.get(page_id=article.pk).views == 1
+    context.close()

@@ -7,7 +7,6 @@ the same count and the same pages in the same order. Skipped where no PostgreSQL
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import uuid
@@ -15,16 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import answers
+
 ROOT = Path(__file__).resolve().parents[2]
 POSTGRES = os.environ.get("CONGTIN_PARITY_POSTGRES", "postgres://postgres@127.0.0.1:5432")
-
-
-def postgres_answers() -> bool:
-    try:
-        socket.create_connection(("127.0.0.1", 5432), 2).close()
-        return True
-    except OSError:
-        return False
 
 
 def run(tmp_path, database_url):
@@ -47,7 +40,7 @@ def run(tmp_path, database_url):
     return json.loads(result.stdout)
 
 
-@pytest.mark.skipif(not postgres_answers(), reason="PostgreSQL does not answer on 127.0.0.1")
+@pytest.mark.skipif(not answers(5432), reason="PostgreSQL does not answer on 127.0.0.1")
 def test_sqlite_and_postgresql_return_the_same_results(tmp_path):
     import psycopg
 

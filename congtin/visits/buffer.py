@@ -1,0 +1,147 @@
+"""Beacons are buffered, then counted in batches: about once a second, one transaction per batch.
+
+Without ``REDIS_URL`` each server process keeps its own list and a background thread applies it
+(congtin.visits.counting.apply); with ``REDIS_URL`` every process pushes to one Redis list and
+each process's thread drains it (LPOP takes each beacon exactly once). Either way a beacon costs
+the request a list append, not a database write.
+
+Nothing is lost on a clean stop: the buffer is applied when the process exits (SIGTERM: gunicorn
+and the development server exit through ``sys.exit``, which runs ``atexit``). After a crash
+(SIGKILL) the beacons of the last interval, at most FLUSH_SECONDS, are lost; with Redis they wait
+in Redis instead, unless the process died between taking a batch and committing it.
+"""
+
+import atexit
+import json
+import logging
+import threading
+import time
+from datetime import UTC, datetime
+
+from django.conf import settings
+from django.db import close_old_connections, connection
+
+from congtin.visits.counting import Beacon, apply, forget
+
+logger = logging.getLogger(__name__)
+FLUSH_SECONDS = float(getattr(settings, "CONGTIN_VISITS_FLUSH_SECONDS", 1.0))
+FORGET_EVERY = 60  # seconds between deletions of expired per-visitor state
+REDIS_KEY = "visits:beacons"
+REDIS_BATCH = 5_000
+
+
+class MemoryBuffer:
+    def __init__(self):
+        self.items: list[Beacon] = []
+        self.lock = threading.Lock()
+
+    def push(self, beacon: Beacon):
+        with self.lock:
+            self.items.append(beacon)
+
+    def take(self) -> list[Beacon]:
+        with self.lock:
+            items, self.items = self.items, []
+        return items
+
+    def put_back(self, items: list[Beacon]):
+        with self.lock:
+            self.items[:0] = items
+
+
+class RedisBuffer:
+    def __init__(self, url: str):
+        import redis
+
+        self.client = redis.Redis.from_url(url)
+        prefix = settings.CACHES["default"].get("KEY_PREFIX", settings.CACHE_KEY_PREFIX)
+        self.key = f"{prefix}:{REDIS_KEY}"
+
+    @staticmethod
+    def _encode(beacon: Beacon) -> str:
+        return json.dumps([beacon.key, beacon.site_id, beacon.page_id, beacon.at.timestamp()])
+
+    @staticmethod
+    def _decode(raw) -> Beacon:
+        key, site_id, page_id, at = json.loads(raw)
+        return Beacon(key, site_id, page_id, datetime.fromtimestamp(at, UTC))
+
+    def push(self, beacon: Beacon):
+        self.client.rpush(self.key, self._encode(beacon))
+
+    def take(self) -> list[Beacon]:
+        items = self.client.lpop(self.key, REDIS_BATCH) or []
+        return [self._decode(raw) for raw in items]
+
+    def put_back(self, items: list[Beacon]):
+        if items:
+            self.client.lpush(self.key, *[self._encode(b) for b in reversed(items)])
+
+
+class BeaconCounter:
+    """The process's buffer and its flushing thread (started on the first beacon, after fork)."""
+
+    def __init__(self):
+        self.buffer = None
+        self.thread = None
+        self.lock = threading.Lock()
+        self.forgotten_at = 0.0
+        self.stopping = threading.Event()
+
+    def _buffer(self):
+        if self.buffer is None:
+            url = getattr(settings, "REDIS_URL", "")
+            self.buffer = RedisBuffer(url) if url else MemoryBuffer()
+        return self.buffer
+
+    def record(self, beacon: Beacon):
+        self._buffer().push(beacon)
+        if self.thread is None and FLUSH_SECONDS > 0:  # 0: no thread, flush() by hand (tests)
+            with self.lock:
+                if self.thread is None:
+                    self.thread = threading.Thread(
+                        target=self._run, name="congtin-visits", daemon=True
+                    )
+                    self.thread.start()
+
+    def flush(self) -> int:
+        """Apply what is buffered now; returns the number of beacons applied."""
+        buffer = self._buffer()
+        total = 0
+        while batch := buffer.take():
+            try:
+                apply(batch)
+            except Exception:
+                buffer.put_back(batch)  # the next flush tries again; nothing is dropped
+                raise
+            total += len(batch)
+            if not isinstance(buffer, RedisBuffer) or len(batch) < REDIS_BATCH:
+                break
+        if time.monotonic() - self.forgotten_at > FORGET_EVERY:
+            forget()
+            self.forgotten_at = time.monotonic()
+        return total
+
+    def _run(self):
+        while not self.stopping.wait(FLUSH_SECONDS):
+            try:
+                self.flush()
+            except Exception:
+                logger.exception("Không ghi được số liệu truy cập; sẽ thử lại.")
+            finally:
+                close_old_connections()
+
+    def stop(self):
+        """Flush once more and stop the thread (at process exit)."""
+        self.stopping.set()
+        if self.buffer is not None:
+            try:
+                self.flush()
+            except Exception:
+                logger.exception("Không ghi được số liệu truy cập khi dừng.")
+            finally:
+                connection.close()
+
+
+counter = BeaconCounter()
+atexit.register(counter.stop)
