@@ -58,7 +58,7 @@ def site_categories(request) -> list[Page]:
 
 
 SITE_SCOPE_TTL = 60  # seconds: page types and sites change with a deployment, not per request
-_site_scopes: dict[int | None, tuple[float, "SiteScope"]] = {}
+_site_scopes: dict[str, tuple[float, "SiteScope"]] = {}
 
 
 @dataclass
@@ -70,13 +70,15 @@ class SiteScope:
     excluded: list[str]
 
 
-def _site_scope(site) -> SiteScope:
-    """Meta tokens outside a site's public articles: drafts, private sections, other page types,
-    other sites' home pages (when the site's root is a home page below the tree root)."""
-    key = site.pk if site is not None else None
+def _site_scope(request) -> SiteScope:
+    """Meta tokens outside the public articles of the request's site: drafts, private sections,
+    other page types, other sites' home pages (when the site's root is a home page below the tree
+    root). Remembered per host name: finding the site is a query of its own."""
+    key = request.get_host()  # validated against ALLOWED_HOSTS, so the keys are few
     cached = _site_scopes.get(key)
     if cached and time.monotonic() - cached[0] < SITE_SCOPE_TTL:
         return cached[1]
+    site = Site.find_for_request(request)
     root = site.root_page if site is not None else None
     article_type = ContentType.objects.get_for_model(ArticlePage).pk
     page_types = ContentType.objects.get_for_models(*get_page_models()).values()
@@ -102,7 +104,7 @@ def public_scope(request, params: SearchParams) -> Scope:
     As exclusions where possible (congtin.search.meta): not a draft, not restricted, not another
     page type, not under another site's home page.
     """
-    site = _site_scope(Site.find_for_request(request))
+    site = _site_scope(request)
     required = list(site.required)
     if params.category:
         category = (
@@ -148,7 +150,7 @@ def run_search(request, params: SearchParams) -> SearchPage:
                 page=article,
                 url=article.get_url(request),
                 title_html=highlighter.highlight(article.title),
-                snippet_html=highlighter.snippet([article.lead, article.body_text()], enough),
+                snippet_html=highlighter.snippet(_lead_then_body(article), enough),
                 category=parents.get(article.path[: -Page.steplen]),
                 score=result.scores.get(pk),
             )
@@ -158,6 +160,12 @@ def run_search(request, params: SearchParams) -> SearchPage:
         found = 0 if page.approximate else page.count
         page.suggestion = suggest(result.query, scope, found)
     return page
+
+
+def _lead_then_body(article):
+    """The snippet's texts; the body is made plain text only if the lead is not enough."""
+    yield article.lead
+    yield article.body_text()
 
 
 def _parents(articles) -> dict[str, Page]:

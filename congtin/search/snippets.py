@@ -8,6 +8,7 @@ regular expression over a folded view of the text that keeps every character in 
 """
 
 import re
+from collections.abc import Iterable
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -44,7 +45,7 @@ class Highlighter:
         """The whole ``text``, escaped, with the query's words in <mark>."""
         return _render(text, self.hits(text), 0, len(text))
 
-    def snippet(self, texts: list[str], enough: int = 1) -> SafeString:
+    def snippet(self, texts: Iterable[str], enough: int = 1) -> SafeString:
         """The passage of about SNIPPET_CHARS characters with the most distinct query words,
         among ``texts`` (the lead, then the body); the start of the first text if none matches.
 
