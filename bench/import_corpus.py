@@ -22,7 +22,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlparse
+
+from congtin.scratch import create_postgres_database
 
 ROOT = Path(__file__).resolve().parent.parent
 SETUP = """
@@ -81,16 +82,6 @@ def tree_rss_kib(pid: int) -> int:
     return total
 
 
-def fresh_postgres(url: str):
-    import psycopg
-
-    name = urlparse(url).path.lstrip("/")
-    admin = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}"')
-
-
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -112,7 +103,7 @@ def main():
     }
     env.update(CONGTIN_VAR_DIR=str(var_dir), DJANGO_SETTINGS_MODULE="congtin.settings.local")
     if args.database_url:
-        fresh_postgres(args.database_url)
+        create_postgres_database(args.database_url, fresh=True)
         env["DATABASE_URL"] = args.database_url
     congtin = [sys.executable, "-m", "congtin"]
     subprocess.run([*congtin, "migrate", "-v0"], env=env, check=True, cwd=ROOT)

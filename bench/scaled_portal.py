@@ -21,7 +21,8 @@ import subprocess
 import sys
 from datetime import datetime, timedelta
 from pathlib import Path
-from urllib.parse import urlparse
+
+from congtin.scratch import create_postgres_database
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "articles.jsonl.gz"
@@ -78,22 +79,10 @@ def environment(articles: int, database_url: str | None) -> dict:
     return env
 
 
-def ensure_postgres(url: str):
-    import psycopg
-
-    name = urlparse(url).path.lstrip("/")
-    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as connection:
-        exists = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
-        ).fetchone()
-        if not exists:
-            connection.execute(f'CREATE DATABASE "{name}"')
-
-
 def build(articles: int, database_url: str | None = None) -> dict:
     """Make sure the portal of ``articles`` articles exists; return its environment."""
     if database_url:
-        ensure_postgres(database_url)
+        create_postgres_database(database_url)
     env = environment(articles, database_url)
     python = [sys.executable]
     subprocess.run([*python, "-m", "congtin", "migrate", "-v0"], env=env, check=True, cwd=ROOT)

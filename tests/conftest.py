@@ -11,6 +11,7 @@ from wagtail.models import Locale, Page, Site
 
 from congtin.news.models import ArticlePage, CategoryPage, HomePage
 from congtin.search.results import _site_scopes
+from congtin.sites import forget_sites
 from congtin.visits import beacon, identity
 from congtin.visits.buffer import counter
 
@@ -54,6 +55,7 @@ def _forget_process_state():
     # visit beacon remembers sites, salts and rates, and buffers beacons (in Redis with REDIS_URL).
     cache.clear()
     _site_scopes.clear()
+    forget_sites()
     beacon._rates.clear()
     beacon._sites.clear()
     identity._salts.clear()

@@ -18,6 +18,7 @@ from congtin.search.fulltext import Scope
 from congtin.search.params import SearchParams
 from congtin.search.snippets import Highlighter
 from congtin.search.suggestions import suggest
+from congtin.sites import find_site
 
 
 @dataclass
@@ -58,7 +59,7 @@ def site_categories(request) -> list[Page]:
 
 
 SITE_SCOPE_TTL = 60  # seconds: page types and sites change with a deployment, not per request
-_site_scopes: dict[str, tuple[float, "SiteScope"]] = {}
+_site_scopes: dict[int | None, tuple[float, "SiteScope"]] = {}
 
 
 @dataclass
@@ -70,15 +71,13 @@ class SiteScope:
     excluded: list[str]
 
 
-def _site_scope(request) -> SiteScope:
-    """Meta tokens outside the public articles of the request's site: drafts, private sections,
-    other page types, other sites' home pages (when the site's root is a home page below the tree
-    root). Remembered per host name: finding the site is a query of its own."""
-    key = request.get_host()  # validated against ALLOWED_HOSTS, so the keys are few
+def _site_scope(site) -> SiteScope:
+    """Meta tokens outside a site's public articles: drafts, private sections, other page types,
+    other sites' home pages (when the site's root is a home page below the tree root)."""
+    key = site.pk if site is not None else None
     cached = _site_scopes.get(key)
     if cached and time.monotonic() - cached[0] < SITE_SCOPE_TTL:
         return cached[1]
-    site = Site.find_for_request(request)
     root = site.root_page if site is not None else None
     article_type = ContentType.objects.get_for_model(ArticlePage).pk
     page_types = ContentType.objects.get_for_models(*get_page_models()).values()
@@ -104,7 +103,7 @@ def public_scope(request, params: SearchParams) -> Scope:
     As exclusions where possible (congtin.search.meta): not a draft, not restricted, not another
     page type, not under another site's home page.
     """
-    site = _site_scope(request)
+    site = _site_scope(find_site(request))  # the view is also called without middleware
     required = list(site.required)
     if params.category:
         category = (

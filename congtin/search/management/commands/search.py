@@ -15,6 +15,7 @@ from congtin.imports.models import ImportedArticle
 from congtin.imports.report import Progress
 from congtin.news.models import CategoryPage, HomePage
 from congtin.parallel import default_jobs
+from congtin.scratch import create_postgres_database
 from congtin.search import evaluation
 from congtin.search.rebuild import rebuild
 
@@ -68,6 +69,7 @@ class Command(BaseCommand):
         env.pop("REDIS_URL", None)
         if options["database_url"]:
             env["DATABASE_URL"] = options["database_url"]
+            create_postgres_database(options["database_url"])
         else:
             env.pop("DATABASE_URL", None)
         congtin = [sys.executable, "-m", "congtin"]

@@ -1,4 +1,4 @@
-"""``congtin visits set-total N``: continue the old portal's public total, and ``flush``."""
+"""``congtin visits set-total N``: continue the old portal's public total where it stopped."""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
