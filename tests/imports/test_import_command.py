@@ -6,6 +6,7 @@ import unicodedata
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 from wagtail.models import Page
 
 from congtin.imports.bulk import BulkArticleWriter
@@ -276,3 +277,14 @@ def test_a_batch_the_database_refuses_is_written_one_by_one(kinh_te, tmp_path, m
     output = run_import(write_jsonl(tmp_path, ARTICLES), category="kinh-te")
     assert "Nhập mới: 3" in output
     assert ArticlePage.objects.filter(source_id__in=["cu:1", "cu:2", "cu:3"]).count() == 3
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner statistics")
+def test_a_large_import_refreshes_the_planners_statistics(kinh_te, tmp_path, monkeypatch):
+    monkeypatch.setattr("congtin.imports.bulk.OPTIMIZE_AFTER", 3)  # "large" for this test
+    items = [dict(ARTICLES[0], id=f"so:{n}", title=f"Tin số {n}") for n in range(5)]
+    run_import(write_jsonl(tmp_path, items), category="kinh-te")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'wagtailcore_page'")
+        estimated = cursor.fetchone()[0]
+    assert estimated == Page.objects.count()  # ANALYZE ran after the import
