@@ -6,6 +6,8 @@ import urllib.request
 from pathlib import Path
 
 LIST_SUFFIXES = (".txt", ".list")
+MAX_DOWNLOAD = 4 * 1024**3  # bytes: a whole portal's export fits; an endless response does not
+CHUNK = 1 << 20
 
 
 def expand_inputs(arguments: list[str]) -> list[str]:
@@ -34,13 +36,23 @@ def expand_inputs(arguments: list[str]) -> list[str]:
 
 
 def fetch(url: str, timeout: float = 30) -> str:
-    """Download one page or feed of the old portal (it is usually on the same closed network)."""
+    """Download one page, feed or export of the old portal (it is usually on the same closed
+    network) to a temporary file, a chunk at a time; OSError past MAX_DOWNLOAD bytes."""
     suffix = Path(url.split("?")[0]).suffix or ".html"
-    with urllib.request.urlopen(url, timeout=timeout) as response:
-        data = response.read()
     handle = tempfile.NamedTemporaryFile(prefix="congtin-import-", suffix=suffix, delete=False)
-    with handle:
-        handle.write(data)
+    size = 0
+    try:
+        with handle, urllib.request.urlopen(url, timeout=timeout) as response:
+            while chunk := response.read(CHUNK):
+                size += len(chunk)
+                if size > MAX_DOWNLOAD:
+                    raise OSError(
+                        f"{url}: lớn hơn {MAX_DOWNLOAD:,} byte, không tải.".replace(",", ".")
+                    )
+                handle.write(chunk)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
     return handle.name
 
 

@@ -3,6 +3,8 @@ import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
+import pytest
+
 from congtin.imports.inputs import expand_inputs
 from congtin.imports.report import ImportReport, Progress
 
@@ -41,7 +43,7 @@ def test_report_lists_counts_repairs_and_places():
     assert "  ... và 5 mục khác" in lines  # 20 errors shown, the rest counted
 
 
-def test_urls_in_a_list_are_fetched(tmp_path):
+def test_urls_in_a_list_are_fetched_up_to_a_size_limit(tmp_path, monkeypatch):
     site = tmp_path / "cong-cu"
     site.mkdir()
     (site / "tin.jsonl").write_text('{"id": "u:1"}\n', encoding="utf-8")
@@ -59,5 +61,8 @@ def test_urls_in_a_list_are_fetched(tmp_path):
         assert fetched.endswith(".jsonl")
         with open(fetched, encoding="utf-8") as handle:
             assert handle.read() == '{"id": "u:1"}\n'
+        monkeypatch.setattr("congtin.imports.inputs.MAX_DOWNLOAD", 5)  # the response is longer
+        with pytest.raises(OSError, match="lớn hơn 5 byte"):
+            expand_inputs([str(listing)])
     finally:
         server.shutdown()
