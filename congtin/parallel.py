@@ -10,6 +10,7 @@ input ahead into memory), so memory stays bounded.
 import multiprocessing
 import os
 import signal
+import threading
 from collections import deque
 from functools import partial
 from itertools import islice
@@ -45,11 +46,35 @@ def ordered_map(function, items, jobs: int = 1):
     # inherit is neither used nor closed by them (closing it first would end an open transaction).
     work = partial(_map_chunk, function)
     iterator = iter(items)
-    with multiprocessing.get_context("fork").Pool(jobs - 1, initializer=_ignore_interrupts) as pool:
-        in_flight = deque()
-        while True:
-            while len(in_flight) < AHEAD and (chunk := list(islice(iterator, CHUNK_SIZE))):
-                in_flight.append(pool.apply_async(work, (chunk,)))
-            if not in_flight:
-                return
-            yield from in_flight.popleft().get()
+    with _interrupts_deferred() as interrupted:
+        with multiprocessing.get_context("fork").Pool(
+            jobs - 1, initializer=_ignore_interrupts
+        ) as pool:
+            in_flight = deque()
+            while True:
+                while len(in_flight) < AHEAD and (chunk := list(islice(iterator, CHUNK_SIZE))):
+                    in_flight.append(pool.apply_async(work, (chunk,)))
+                if not in_flight:
+                    return
+                results = in_flight.popleft().get()
+                for result in results:
+                    if interrupted.is_set():
+                        raise KeyboardInterrupt
+                    yield result
+
+
+class _interrupts_deferred:
+    """While the pool runs, Ctrl-C only sets a flag, and ordered_map raises KeyboardInterrupt at
+    its next item: raised inside the pool's own machinery (a lock held, a result half-read), the
+    interrupt could leave Pool.terminate() waiting forever for a worker that had already ended."""
+
+    def __enter__(self) -> threading.Event:
+        self.event = threading.Event()
+        self.previous = None
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGINT, lambda signum, frame: self.event.set())
+        return self.event
+
+    def __exit__(self, *exc_info):
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)
