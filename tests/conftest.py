@@ -57,7 +57,6 @@ def _forget_process_state():
     _site_scopes.clear()
     forget_sites()
     beacon._rates.clear()
-    beacon._sites.clear()
     identity._salts.clear()
     if counter.buffer is not None:
         counter.buffer.take()

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from congtin.archive.dates import local_date
+from congtin.sites import site_for_host
 from congtin.visits import identity
 from congtin.visits.buffer import counter
 from congtin.visits.counting import Beacon
@@ -28,7 +29,6 @@ from congtin.visits.counting import Beacon
 PATH = "/api/v1/visit"
 MAX_BODY = 512  # bytes: {"page": 123456789} is 20
 RATE_LIMIT = 60  # beacons per visitor per minute per server process; a reader sends a few
-SITE_TTL = 60  # seconds a host's site id is remembered
 
 
 class Answer:
@@ -37,24 +37,8 @@ class Answer:
         self.message = message
 
 
-_sites: dict[str, tuple[float, int | None]] = {}
 _rates: dict[str, list] = {}
 _rate_lock = threading.Lock()
-
-
-def site_id_for(domain: str) -> int | None:
-    """The Wagtail site of a host name (else the default site), remembered for a minute."""
-    cached = _sites.get(domain)
-    if cached and time.monotonic() - cached[0] < SITE_TTL:
-        return cached[1]
-    from wagtail.models import Site
-
-    site = (
-        Site.objects.filter(hostname=domain).order_by("-is_default_site").first()
-        or Site.objects.filter(is_default_site=True).first()
-    )
-    _sites[domain] = (time.monotonic(), site.pk if site else None)
-    return _sites[domain][1]
 
 
 def _logged_in(meta) -> bool:
@@ -112,12 +96,13 @@ def handle(meta, body: bytes) -> Answer:
     if identity.is_bot(user_agent) or identity.is_prefetch(meta) or _logged_in(meta):
         return Answer(204)
     # The beacon skips Django's middleware, so the host is checked here as request.get_host() would.
-    domain, _ = split_domain_port(meta.get("HTTP_HOST", "") or meta.get("SERVER_NAME", ""))
+    domain, port = split_domain_port(meta.get("HTTP_HOST", "") or meta.get("SERVER_NAME", ""))
     if not domain or not validate_host(domain, settings.ALLOWED_HOSTS):
         return Answer(400, "Tên miền không thuộc cổng này.")
-    site_id = site_id_for(domain)
-    if site_id is None:
+    site = site_for_host(domain, port or meta.get("SERVER_PORT", "80"))
+    if site is None:
         return Answer(204)
+    site_id = site.pk
     now = timezone.now()
     ip = identity.client_ip(meta, settings.CONGTIN_BEHIND_PROXY)
     key = identity.visitor_key(identity.salt_of(local_date(now)), ip, user_agent, site_id)
