@@ -10,8 +10,8 @@ from datetime import date, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import CharField, Count, F, Func, Value
-from django.db.models.functions import TruncDate, TruncMonth
+from django.db.models import CharField, Count, F, Func, OuterRef, Subquery, Value
+from django.db.models.functions import Length, Substr, TruncDate, TruncMonth
 from wagtail.models import Page, PageViewRestriction
 
 from congtin.archive.dates import PORTAL_TZ, Period, local_date, start_of
@@ -61,25 +61,35 @@ def in_period(scope: ArchiveScope, period: Period):
     )
 
 
+# What a listing shows of an article (title, time, lead, link): the rest of its ~40 columns,
+# the body above all, is neither read nor turned into Python values.
+LISTING_FIELDS = (
+    "title", "slug", "path", "depth", "url_path", "first_published_at", "lead", "locale_id",
+)  # fmt: skip
+
+
 def day_listing(scope: ArchiveScope, period: Period, offset: int, limit: int):
-    """A page of the articles of a period, newest first, as ArticlePage objects without their
-    body, with their category (parent page) set."""
-    ids = list(
-        in_period(scope, period)
-        .order_by(*PUBLICATION_ORDER)
-        .values_list("pk", flat=True)[offset : offset + limit]
+    """A page of the articles of a period, newest first, as ArticlePage objects holding only
+    LISTING_FIELDS, each with ``category_title`` (its parent page's title). One query:
+
+    - the inner query picks the page's ids from the publication index alone (an index-only scan
+      on PostgreSQL). Joining the article table there read every article of the day, 7 ms at
+      1,000,000 articles on PostgreSQL;
+    - the outer one reads the listing columns of those ids, and the parent's title through the
+      unique index on the tree path.
+    """
+    ids = (
+        in_period(scope, period).order_by(*PUBLICATION_ORDER).values("pk")[offset : offset + limit]
     )
-    pages = ArticlePage.objects.defer("body").in_bulk(ids)
-    ordered = [pages[pk] for pk in ids if pk in pages]
-    parents = {
-        parent.path: parent
-        for parent in Page.objects.filter(
-            path__in={page.path[: -Page.steplen] for page in ordered}
-        ).only("title", "path", "url_path", "slug")
-    }
-    for page in ordered:
-        page.category = parents.get(page.path[: -Page.steplen])
-    return ordered
+    parent = Page.objects.filter(
+        path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+    ).values("title")[:1]
+    return list(
+        ArticlePage.objects.filter(pk__in=Subquery(ids))
+        .only(*LISTING_FIELDS)
+        .annotate(category_title=Subquery(parent))
+        .order_by(*PUBLICATION_ORDER)
+    )
 
 
 class ShiftedDate(Func):
@@ -132,25 +142,68 @@ def counts_by_month(scope: ArchiveScope, period: Period) -> dict[int, int]:
     return counts
 
 
-def nearest_before(scope: ArchiveScope, period: Period) -> date | None:
-    """The latest day before ``period`` that has news."""
-    moment = (
+def _earlier(scope: ArchiveScope, period: Period):
+    return (
         articles(scope)
         .filter(first_published_at__lt=period.start)
         .order_by("-first_published_at")
-        .values_list("first_published_at", flat=True)
-        .first()
+        .values_list("first_published_at", flat=True)[:1]
     )
+
+
+def _later(scope: ArchiveScope, period: Period):
+    return (
+        articles(scope)
+        .filter(first_published_at__gte=period.end)
+        .order_by("first_published_at")
+        .values_list("first_published_at", flat=True)[:1]
+    )
+
+
+def nearest_before(scope: ArchiveScope, period: Period) -> date | None:
+    """The latest day before ``period`` that has news."""
+    moment = _earlier(scope, period).first()
     return local_date(moment) if moment else None
 
 
 def nearest_after(scope: ArchiveScope, period: Period) -> date | None:
     """The earliest day after ``period`` that has news."""
-    moment = (
-        articles(scope)
-        .filter(first_published_at__gte=period.end)
-        .order_by("first_published_at")
-        .values_list("first_published_at", flat=True)
-        .first()
-    )
+    moment = _later(scope, period).first()
     return local_date(moment) if moment else None
+
+
+@dataclass(frozen=True)
+class PeriodSummary:
+    count: int  # articles in the period
+    earlier: date | None  # the nearest day before it that has news
+    later: date | None  # the nearest day after it that has news
+
+
+def period_summary(scope: ArchiveScope, period: Period) -> PeriodSummary:
+    """The count of a period and its nearest days with news, in one query of three sub-queries.
+
+    Each is an index walk of well under a millisecond; on PostgreSQL the round trip and the
+    ORM's work cost more than that, so a day page asks once instead of three times."""
+    parts, params = [], []
+    count_sql, count_params = (
+        in_period(scope, period).values("pk").order_by().query.sql_with_params()
+    )
+    parts.append(f"(SELECT COUNT(*) FROM ({count_sql}) AS period_rows)")
+    params += count_params
+    for queryset in (_earlier(scope, period), _later(scope, period)):
+        sql, more = queryset.query.sql_with_params()
+        parts.append(f"({sql})")
+        params += more
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        count, earlier, later = cursor.fetchone()
+    return PeriodSummary(count, _local_date(earlier), _local_date(later))
+
+
+def _local_date(moment) -> date | None:
+    """The portal-calendar day of a timestamp read by a raw query (SQLite hands back naive UTC)."""
+    if moment is None:
+        return None
+    if connection.vendor == "sqlite":  # text, or a naive datetime in UTC
+        moment = connection.ops.convert_datetimefield_value(moment, None, connection)
+    return local_date(moment)

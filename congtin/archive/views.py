@@ -20,12 +20,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
-from wagtail.models import Site
 
 from congtin.archive import dates, queries
 from congtin.errors import InvalidInput
 from congtin.news.listing import PAGE_NUMBER
 from congtin.news.models import CategoryPage
+from congtin.sites import find_site
 
 PER_PAGE = 20
 API_MAX_LIMIT = 100
@@ -34,7 +34,7 @@ WEEKDAYS = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")
 
 def _scope(request, slug: str) -> tuple[queries.ArchiveScope, CategoryPage | None]:
     """The site's articles, or one category's (``slug``) within the site."""
-    site = Site.find_for_request(request)
+    site = find_site(request)  # from memory; the view is also called without middleware
     root_path = site.root_page.path if site else ""
     slug = slug.strip()
     if not slug:
@@ -99,13 +99,12 @@ def day_page(request, rest):
     if rest != canonical:
         return redirect(day_url(day, category), permanent=True)
     period = dates.day_period(day)
-    count = queries.in_period(scope, period).count()
+    summary = queries.period_summary(scope, period)
+    count, earlier, later = summary.count, summary.earlier, summary.later
     pages = max(1, -(-count // PER_PAGE))
     if page_number > pages:
         raise Http404(f"Không có trang {page_number}: ngày này chỉ có {pages} trang tin.")
     articles = queries.day_listing(scope, period, (page_number - 1) * PER_PAGE, PER_PAGE)
-    earlier = queries.nearest_before(scope, period)
-    later = queries.nearest_after(scope, period)
     return render(
         request,
         "archive/day.html",
@@ -240,13 +239,13 @@ def day_api(request, year, month, day):
     except InvalidInput as error:
         return JsonResponse({"error": str(error)}, status=400)
     period = dates.day_period(when)
-    earlier = queries.nearest_before(scope, period)
-    later = queries.nearest_after(scope, period)
+    summary = queries.period_summary(scope, period)
+    earlier, later = summary.earlier, summary.later
     articles = queries.day_listing(scope, period, offset, limit)
     return JsonResponse(
         {
             "date": when.isoformat(),
-            "count": queries.in_period(scope, period).count(),
+            "count": summary.count,
             "previous": earlier.isoformat() if earlier else None,
             "next": later.isoformat() if later else None,
             "results": [
@@ -255,7 +254,7 @@ def day_api(request, year, month, day):
                     "title": page.title,
                     "url": page.get_url(request),
                     "published_at": timezone.localtime(page.first_published_at).isoformat(),
-                    "category": page.category.title if page.category else None,
+                    "category": page.category_title,
                     "lead": page.lead,
                 }
                 for page in articles

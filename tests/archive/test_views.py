@@ -165,6 +165,16 @@ def test_bad_dates_get_a_vietnamese_400_with_the_box(client, news, url, message)
     assert 'id="xem-ngay"' in html  # the box is still there to try again
 
 
+def test_each_listed_article_shows_its_own_category(client, news, category, other_category):
+    response = client.get("/tin-tuc/ngay/2019/12/21/")
+    shown = [(a.title, a.category_title) for a in response.context["articles"]]
+    assert shown == [("Tin 23 giờ 30", category.title), ("Tin 0 giờ ngày 21", other_category.title)]
+    html = response.content.decode()
+    assert f'<span class="news-item__category">{other_category.title}</span>' in html
+    data = client.get("/api/v1/archive/2019/12/21").json()
+    assert [r["category"] for r in data["results"]] == [category.title, other_category.title]
+
+
 def test_the_day_as_json(client, news, other_category):
     data = client.get("/api/v1/archive/2019/12/21", {"limit": 1}).json()
     assert data["date"] == "2019-12-21" and data["count"] == 2
@@ -203,7 +213,9 @@ def test_the_queries_of_a_day_page_do_not_grow_with_its_articles(client, categor
             assert client.get(f"/tin-tuc/ngay/{day:%Y/%m/%d}/").status_code == 200
         return len(captured)
 
-    assert queries(2) == queries(12)
+    assert (
+        queries(2) == queries(12) == 6
+    )  # root page, restrictions, summary, listing, menu, settings
 
 
 def test_the_month_calendar_is_one_grouped_query(client, news):

@@ -288,3 +288,24 @@ def test_a_large_import_refreshes_the_planners_statistics(kinh_te, tmp_path, mon
         cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'wagtailcore_page'")
         estimated = cursor.fetchone()[0]
     assert estimated == Page.objects.count()  # ANALYZE ran after the import
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's visibility map")
+@pytest.mark.django_db(transaction=True)
+def test_a_large_import_outside_a_transaction_vacuums_the_grown_tables(
+    kinh_te, tmp_path, monkeypatch
+):
+    from congtin.imports.bulk import GROWN_TABLES
+
+    monkeypatch.setattr("congtin.imports.bulk.OPTIMIZE_AFTER", 3)
+    items = [dict(ARTICLES[0], id=f"vm:{n}", title=f"Tin số {n}") for n in range(5)]
+    run_import(write_jsonl(tmp_path, items), category="kinh-te")
+    tables = [model._meta.db_table for model in GROWN_TABLES]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.relname, c.relallvisible, c.relpages FROM pg_class c WHERE c.relname = ANY(%s)",
+            [tables],
+        )
+        pages = {name: (visible, total) for name, visible, total in cursor.fetchall()}
+    assert set(pages) == set(tables)
+    assert all(visible == total > 0 for visible, total in pages.values()), pages  # all-visible
