@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from django.db import connection
 from wagtail.models import Page
 
+from congtin.search.background import beside
 from congtin.search.fulltext import (
     DATE,
     EXACT_TITLE,
@@ -125,20 +126,33 @@ def search(
     db = fulltext()
     matches = lookups(query)
     result_name = "all_words"
-    count = db.count(matches[result_name], scope, COUNT_LIMIT + 1)
+    # First only whether more than FEW pages match (a lookup that stops there): the stages of
+    # the gathering depend on it; the exact count, which reads every match, runs beside them.
+    count = db.count(matches[result_name], scope, FEW + 1)
     if count == 0 and len(query.slots) > 1:
         result_name = "most_words"
-        count = db.count(matches[result_name], scope, COUNT_LIMIT + 1)
-    result = SearchResult(query, min(count, COUNT_LIMIT), [])
+        count = db.count(matches[result_name], scope, FEW + 1)
+    result = SearchResult(query, count, [])
     result.approximate = result_name == "most_words"
-    result.count_is_lower_bound = count > COUNT_LIMIT
     if count == 0:
         return result
     result_match = matches[result_name]
+    full_count = beside(db.count, result_match, scope, COUNT_LIMIT + 1) if count > FEW else None
     if sort == DATE_ORDER:
         result.page_ids = db.ids(result_match, scope, limit, order=DATE, offset=offset)
-        return result
+    else:
+        _rank_page(db, query, matches, scope, result_name, count, result, offset, limit)
+    if full_count is not None:
+        count = full_count.result()
+        result.count = min(count, COUNT_LIMIT)
+        result.count_is_lower_bound = count > COUNT_LIMIT
+    return result
 
+
+def _rank_page(db, query, matches, scope, result_name, count, result, offset, limit):
+    """Fill ``result`` with the page ``offset``/``limit`` of the ranked results. ``count`` is
+    the number of matching pages up to FEW + 1 (more than FEW: many)."""
+    result_match = matches[result_name]
     candidates = gather(db, query, matches, scope, result_name, count, offset + limit)
     found = {page_id: candidate.found_by for page_id, candidate in candidates.items()}
     ranked = rank(query, list(candidates.values()))
@@ -146,7 +160,7 @@ def search(
     ranked = rank(query, ranked)
     result.page_ids = [candidate.page_id for candidate in ranked[offset : offset + limit]]
     result.scores = {candidate.page_id: candidate.score for candidate in ranked}
-    if offset + limit > len(ranked) and count > len(ranked):
+    if offset + limit > len(ranked) and (count > FEW or count > len(ranked)):
         # Past the ranked candidates (the text index's first CANDIDATES and the others found
         # above: a page this deep always runs every stage): the rest in the text index's order,
         # less those already shown.
@@ -155,7 +169,6 @@ def search(
         extra = sum(1 for names in found.values() if result_name not in names)
         rest = db.ids(result_match, scope, wanted + extra, order=RECENT, offset=CANDIDATES + skip)
         result.page_ids += [page_id for page_id in rest if page_id not in found][:wanted]
-    return result
 
 
 def gather(db, query, matches, scope, result_name, count, needed) -> dict[int, Candidate]:
@@ -170,14 +183,7 @@ def gather(db, query, matches, scope, result_name, count, needed) -> dict[int, C
         for name in stage:
             if name not in matches:
                 continue
-            if count <= FEW:
-                limit = FEW  # every page with all the words
-            elif matches[name].index == TEXT:
-                # The text index's candidates are the weakest (words in the body only): as many
-                # as the page of results needs, a few times over.
-                limit = min(CANDIDATES, 3 * needed)
-            else:
-                limit = CANDIDATES
+            limit = _limit(matches[name], count, needed)
             for page_id in db.ids(matches[name], scope, limit, order=RECENT):
                 found.setdefault(page_id, set()).add(name)
         for page_id, names in found.items():
@@ -190,6 +196,17 @@ def gather(db, query, matches, scope, result_name, count, needed) -> dict[int, C
         if sum(1 for candidate in candidates.values() if is_strong(candidate)) >= needed:
             break
     return candidates
+
+
+def _limit(match: Match, count: int, needed: int) -> int:
+    """How many pages a lookup hands back (newest first)."""
+    if count <= FEW:
+        return FEW  # every page with all the words
+    if match.index == TEXT:
+        # The text index's candidates are the weakest (words in the body only): as many as the
+        # page of results needs, a few times over.
+        return min(CANDIDATES, 3 * needed)
+    return CANDIDATES
 
 
 def _candidates(found: dict[int, set[str]]) -> list[Candidate]:
