@@ -11,12 +11,24 @@ transaction (the tests, a caller's ``atomic`` block), on an in-memory database, 
 (where each worker thread would hold a server connection of its own).
 """
 
+import os
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from django.db import connection
 
 WORKERS = 4  # threads per process: more than the requests a process serves at once
-_executor = ThreadPoolExecutor(WORKERS, thread_name_prefix="congtin-search")  # threads start on use
+_executor: ThreadPoolExecutor
+
+
+def _new_executor():
+    """A pool of its own for each process: its threads start on first use, and a forked child
+    (a gunicorn worker) would otherwise inherit a pool whose threads stayed in the parent."""
+    global _executor
+    _executor = ThreadPoolExecutor(WORKERS, thread_name_prefix="congtin-search")
+
+
+_new_executor()
+os.register_at_fork(after_in_child=_new_executor)
 
 
 def can_run_beside() -> bool:

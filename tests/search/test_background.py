@@ -1,5 +1,6 @@
 """The exact count of a common query, read beside the ranking (congtin.search.background)."""
 
+import os
 import threading
 
 import pytest
@@ -73,3 +74,19 @@ def test_outside_a_transaction_on_a_database_file_the_count_runs_beside(monkeypa
     with transaction.atomic():
         assert not background.can_run_beside()
     assert background.can_run_beside()
+
+
+def test_a_forked_process_gets_a_pool_of_its_own(monkeypatch):
+    monkeypatch.setattr(background, "can_run_beside", lambda: True)
+    background.beside(int).result()  # the parent's pool has a thread now
+    reader, writer = os.pipe()
+    child = os.fork()
+    if child == 0:  # the child: a search count would wait forever on the parent's pool
+        try:
+            answer = background.beside(lambda: 42).result(timeout=10)
+            os.write(writer, str(answer).encode())
+        finally:
+            os._exit(0)
+    os.close(writer)
+    os.waitpid(child, 0)
+    assert os.read(reader, 10) == b"42"
