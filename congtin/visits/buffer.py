@@ -28,6 +28,7 @@ FLUSH_SECONDS = float(getattr(settings, "CONGTIN_VISITS_FLUSH_SECONDS", 1.0))
 FORGET_EVERY = 60  # seconds between deletions of expired per-visitor state
 REDIS_KEY = "visits:beacons"
 REDIS_BATCH = 5_000
+STOP_WAIT_SECONDS = 20  # for a flush in progress at exit (under the graceful timeout)
 
 
 class MemoryBuffer:
@@ -131,16 +132,31 @@ class BeaconCounter:
             finally:
                 close_old_connections()
 
-    def stop(self):
-        """Flush once more and stop the thread (at process exit)."""
+    def stop(self, attempts: int = 3):
+        """Stop the thread, then flush once more (at process exit).
+
+        The thread is joined first: it is a daemon, and at exit a daemon thread still holding a
+        batch it took from the buffer would be frozen before committing it, losing that batch
+        (with Redis, beacons of every worker). A final flush that fails is tried again, because
+        at shutdown no later flush will come."""
         self.stopping.set()
-        if self.buffer is not None:
-            try:
-                self.flush()
-            except Exception:
-                logger.exception("Không ghi được số liệu truy cập khi dừng.")
-            finally:
-                connection.close()
+        thread = self.thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout=STOP_WAIT_SECONDS)
+        if self.buffer is None:
+            return
+        try:
+            for attempt in range(1, attempts + 1):
+                try:
+                    self.flush()
+                    break
+                except Exception:
+                    logger.exception(
+                        "Không ghi được số liệu truy cập khi dừng (lần %d/%d).", attempt, attempts
+                    )
+                    time.sleep(0.5 * attempt)
+        finally:
+            connection.close()
 
 
 counter = BeaconCounter()

@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,7 +46,11 @@ def environment(var_dir: Path, flush_seconds: float, redis_url: str = "") -> dic
         PYTHONPATH=str(ROOT),
     )
     if redis_url:
+        # Keys of this server alone: another run of the suite on the machine (or the benchmark)
+        # may use the same Redis database at the same time, and its workers would take these
+        # beacons from a shared list and count them in their own database.
         env["REDIS_URL"] = redis_url
+        env["CONGTIN_CACHE_PREFIX"] = f"congtin-servers-{uuid.uuid4().hex[:12]}"
     return env
 
 

@@ -11,16 +11,12 @@ import pytest
 from tests.conftest import answers
 from tests.visits import servers
 
-REDIS = "redis://127.0.0.1:6379/14"  # a database of its own, emptied by the test
+REDIS = "redis://127.0.0.1:6379/14"  # keys under a prefix of each server's own
 
 
 @pytest.fixture
 def portal(tmp_path):
     def make(flush_seconds, redis_url=""):
-        if redis_url:
-            import redis
-
-            redis.Redis.from_url(redis_url).flushdb()
         env = servers.environment(tmp_path / "var", flush_seconds, redis_url)
         servers.prepare(env)
         return env
@@ -52,9 +48,9 @@ def test_workers_in_parallel_lose_and_double_nothing(portal, buffer):
         for thread in threads:
             thread.join(timeout=120)
     finally:
-        servers.stop(process)
-    assert sum(accepted for accepted, _, _ in results) == 600 * 3
-    assert servers.counted(env) == 600  # one visit per visitor, whichever worker saw them
+        output = servers.stop(process)
+    assert sum(accepted for accepted, _, _ in results) == 600 * 3, output
+    assert servers.counted(env) == 600, output  # one visit per visitor, whichever worker saw them
 
 
 def test_a_clean_stop_writes_what_was_buffered_and_a_restart_counts_on(portal):
