@@ -2,10 +2,13 @@
 the admin's page search and the evaluation command all call :func:`search`.
 
 1. The query is read into slots (congtin.search.query).
-2. Full-text lookups gather candidates (congtin.search.fulltext): in the small title and heading
-   (title and lead) indexes, the query as a phrase (exact title, folded title, heading) and all
-   its words (best first by the database's relevance); in the large text index, all the words anywhere: the
-   result set, which is counted. If no page has all the words, the pages that lack only one.
+2. Full-text lookups gather candidates (congtin.search.fulltext). First the newest pages with
+   all the words anywhere (the large text index: the result set, counted beside the rest); if
+   no page has them all, the pages that lack only one. Then the probe, all the words in the
+   heading (title and lead); when it has handed back every such page, the title and heading
+   lookups below are not run, their pages being among its own. Otherwise, in the small title
+   and heading indexes, the query as a phrase (folded title, exact title, heading) and all its
+   words.
 3. The candidates are scored and ordered (congtin.search.ranking).
 4. Past the ranked candidates, further pages of results follow the text index's order.
 
@@ -101,13 +104,31 @@ def lookups(query: Query) -> dict[str, Match]:
 # title and lead (ranking.is_strong): past that, a page matching in its body alone is not ranked
 # among them.
 STAGES = (
-    ("title_exact_phrase", "title_phrase"),
+    ("title_phrase", "title_exact_phrase"),
     ("title_words", "heading_phrase", "heading_words"),
     ("all_words",),
 )
+# Before the stages, the probe: every page of the title and heading lookups holds all the words
+# in its title and lead, i.e. is a page of the probe. When the probe hands back fewer pages than
+# it may (all of its pages), those lookups have nothing to add and are not run: one lookup
+# instead of five for most queries of several words, which are words common enough to have many
+# pages in the text index but few with them all in the title and lead.
+PROBE = "heading_words"
+# A lookup's pages are all pages of each of these (the same words, a phrase being all its words
+# in order; the exact title's tokens fold to the folded title's; the heading is title and lead):
+# when one of them handed back all of its pages, the lookup is not run.
+WITHIN = {
+    "title_exact_phrase": ("title_phrase", "title_words", "heading_phrase", "heading_words"),
+    "title_phrase": ("title_words", "heading_phrase", "heading_words"),
+    "title_words": ("heading_words",),
+    "heading_phrase": ("heading_words",),
+}
 # When no more pages have all the words than a lookup returns, the text index hands them all over
 # in one cheap lookup, and the title and heading lookups have nothing to add.
 FEW = 100
+# Up to SMALL such pages are all taken as candidates; past it, the probe first, and the others
+# only if the probe has too few (measuring a candidate costs more than a lookup in the heading).
+SMALL = 30
 
 
 def search(
@@ -126,12 +147,14 @@ def search(
     db = fulltext()
     matches = lookups(query)
     result_name = "all_words"
-    # First only whether more than FEW pages match (a lookup that stops there): the stages of
-    # the gathering depend on it; the exact count, which reads every match, runs beside them.
-    count = db.count(matches[result_name], scope, FEW + 1)
-    if count == 0 and len(query.slots) > 1:
+    # First the newest FEW + 1 pages with every word (a lookup that stops there): whether more
+    # than FEW match decides the gathering, and with FEW or fewer they are all the candidates.
+    # The exact count, which reads every match, runs beside the gathering.
+    newest = db.ids(matches[result_name], scope, FEW + 1, order=RECENT)
+    if not newest and len(query.slots) > 1:
         result_name = "most_words"
-        count = db.count(matches[result_name], scope, FEW + 1)
+        newest = db.ids(matches[result_name], scope, FEW + 1, order=RECENT)
+    count = len(newest)
     result = SearchResult(query, count, [])
     result.approximate = result_name == "most_words"
     if count == 0:
@@ -141,7 +164,7 @@ def search(
     if sort == DATE_ORDER:
         result.page_ids = db.ids(result_match, scope, limit, order=DATE, offset=offset)
     else:
-        _rank_page(db, query, matches, scope, result_name, count, result, offset, limit)
+        _rank_page(db, query, matches, scope, result_name, newest, result, offset, limit)
     if full_count is not None:
         count = full_count.result()
         result.count = min(count, COUNT_LIMIT)
@@ -149,11 +172,12 @@ def search(
     return result
 
 
-def _rank_page(db, query, matches, scope, result_name, count, result, offset, limit):
-    """Fill ``result`` with the page ``offset``/``limit`` of the ranked results. ``count`` is
-    the number of matching pages up to FEW + 1 (more than FEW: many)."""
+def _rank_page(db, query, matches, scope, result_name, newest, result, offset, limit):
+    """Fill ``result`` with the page ``offset``/``limit`` of the ranked results. ``newest`` are
+    the newest matching pages, up to FEW + 1 (more than FEW: many)."""
     result_match = matches[result_name]
-    candidates = gather(db, query, matches, scope, result_name, count, offset + limit)
+    count = len(newest)
+    candidates = gather(db, query, matches, scope, result_name, newest, offset + limit)
     found = {page_id: candidate.found_by for page_id, candidate in candidates.items()}
     ranked = rank(query, list(candidates.values()))
     _read_bodies(ranked[:BODY_CANDIDATES])
@@ -171,20 +195,32 @@ def _rank_page(db, query, matches, scope, result_name, count, result, offset, li
         result.page_ids += [page_id for page_id in rest if page_id not in found][:wanted]
 
 
-def gather(db, query, matches, scope, result_name, count, needed) -> dict[int, Candidate]:
-    """The candidates of a query, stage by stage (see STAGES), measured against the query."""
-    if result_name == "most_words" or count <= FEW:
-        stages = ((result_name,),)
-    else:
-        stages = STAGES
+def gather(db, query, matches, scope, result_name, newest, needed) -> dict[int, Candidate]:
+    """The candidates of a query, measured against the query: the probe, then stage by stage
+    (see STAGES). ``newest`` are the newest pages of the result lookup, up to FEW + 1."""
+    count = len(newest)
     candidates: dict[int, Candidate] = {}
-    for stage in stages:
+    complete: set[str] = set()  # lookups that handed back all of their pages
+    done: set[str] = set()
+
+    def run(names):
         found: dict[int, set[str]] = {}
-        for name in stage:
-            if name not in matches:
+        for name in names:
+            if (
+                name not in matches
+                or name in done
+                or any(n in complete for n in WITHIN.get(name, ()))
+            ):
                 continue
             limit = _limit(matches[name], count, needed)
-            for page_id in db.ids(matches[name], scope, limit, order=RECENT):
+            if name == result_name:  # its newest pages are in hand
+                page_ids = newest[:limit]
+            else:
+                page_ids = db.ids(matches[name], scope, limit, order=RECENT)
+            done.add(name)
+            if len(page_ids) < limit and (name != result_name or count <= FEW):
+                complete.add(name)
+            for page_id in page_ids:
                 found.setdefault(page_id, set()).add(name)
         for page_id, names in found.items():
             if page_id in candidates:
@@ -193,19 +229,34 @@ def gather(db, query, matches, scope, result_name, count, needed) -> dict[int, C
         for candidate in _candidates(new):
             measure(query, candidate)
             candidates[candidate.page_id] = candidate
-        if sum(1 for candidate in candidates.values() if is_strong(candidate)) >= needed:
+
+    def strong() -> int:
+        return sum(1 for candidate in candidates.values() if is_strong(candidate))
+
+    if result_name == "most_words" or count <= min(SMALL, FEW):
+        run((result_name,))
+        return candidates
+    run((PROBE,))
+    if count <= FEW:  # every page with all the words is in ``newest``: no stages
+        if strong() < needed:
+            run((result_name,))
+        return candidates
+    for stage in STAGES:
+        run(stage)
+        if strong() >= needed:
             break
     return candidates
 
 
 def _limit(match: Match, count: int, needed: int) -> int:
-    """How many pages a lookup hands back (newest first)."""
+    """How many pages a lookup hands back (newest first); ``count`` is the number of pages with
+    every word, up to FEW + 1."""
+    if match.index == TEXT and count > min(SMALL, FEW):
+        # The text index's candidates are the weakest (words in the body only, once the title and
+        # heading were looked up): as many as the page of results needs, a few times over.
+        return min(CANDIDATES, 3 * needed)
     if count <= FEW:
         return FEW  # every page with all the words
-    if match.index == TEXT:
-        # The text index's candidates are the weakest (words in the body only): as many as the
-        # page of results needs, a few times over.
-        return min(CANDIDATES, 3 * needed)
     return CANDIDATES
 
 

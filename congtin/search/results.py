@@ -20,6 +20,18 @@ from congtin.search.snippets import Highlighter
 from congtin.search.suggestions import suggest
 from congtin.sites import find_site
 
+# What a result shows (title, link, date, snippet, category): the rest of an article is not read.
+RESULT_FIELDS = (
+    "title",
+    "source_id",
+    "path",
+    "depth",
+    "url_path",
+    "first_published_at",
+    "lead",
+    "body",
+)
+
 
 @dataclass
 class ResultItem:
@@ -138,7 +150,7 @@ def run_search(request, params: SearchParams) -> SearchPage:
     )
     highlighter = Highlighter(result.query.folded_words())
     enough = max(1, len(result.query.typed_words()) // 2)
-    articles = ArticlePage.objects.in_bulk(result.page_ids)
+    articles = ArticlePage.objects.only(*RESULT_FIELDS).in_bulk(result.page_ids)
     parents = _parents([articles[pk] for pk in result.page_ids if pk in articles])
     for pk in result.page_ids:
         article = articles.get(pk)

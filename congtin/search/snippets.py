@@ -53,23 +53,36 @@ class Highlighter:
         says what the article is about, so a lead with half the query is a better snippet than a
         body passage with all of it.
         """
-        best = None  # ((distinct, hits, -text number), text, hits, start, end)
+        best = None  # ((distinct, hits, -text number), text, hits inside, start, end)
         for number, text in enumerate(texts):
             if not text:
                 continue
             text = text[:MAX_SCANNED]
             hits = self.hits(text)
-            last = 0
-            for first, (position, _, _) in enumerate(hits or [(0, 0, "")]):
+            if not hits and best is None:
+                best = ((0, 0, -number), text, [], 0, SNIPPET_CHARS)
+            # A window starts before each hit; the hits inside it are hits[first:last], their
+            # words counted as the window slides (one pass, however many hits a long body has).
+            last, words = 0, {}
+            for first, (position, _, _) in enumerate(hits):
                 start = max(0, position - CONTEXT_BEFORE)
                 end = start + SNIPPET_CHARS
-                last = max(last, first)
                 while last < len(hits) and hits[last][1] <= end:
+                    words[hits[last][2]] = words.get(hits[last][2], 0) + 1
                     last += 1
-                inside = hits[first:last]
-                key = (len({word for _, _, word in inside}), len(inside), -number)
+                key = (len(words), max(0, last - first), -number)
                 if best is None or key > best[0]:
-                    best = (key, text, inside, start, end)
+                    best = (key, text, (first, last), start, end)
+                if first < last:  # the window's first hit leaves it
+                    word = hits[first][2]
+                    words[word] -= 1
+                    if not words[word]:
+                        del words[word]
+                else:
+                    last = first + 1
+            if best and isinstance(best[2], tuple) and best[1] is text:
+                first, last = best[2]
+                best = (*best[:2], hits[first:last], *best[3:])
             if best and best[0][0] >= enough:
                 break
         if best is None:
