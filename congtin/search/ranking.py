@@ -67,26 +67,32 @@ class Field:
         self.exact = exact
         self.folded = folded
 
-    def occurrences(self, spelling: Spelling):
+    def occurrences(self, spelling: Spelling) -> list[tuple[int, int, int, int]]:
         """(start, end, exact hits, accented tokens) for each place ``spelling`` occurs."""
         wanted = spelling.folded
         size = len(wanted)
         folded = self.folded
+        first = wanted[0]
+        if first not in folded:  # most spellings of most slots, in most fields
+            return []
+        accented = spelling.marks
+        marked = sum(accented)
+        found = []
         start = -1
         while True:
             try:
-                start = folded.index(wanted[0], start + 1)
+                start = folded.index(first, start + 1)
             except ValueError:
-                return
+                return found
             if size > 1 and tuple(folded[start : start + size]) != wanted:
                 continue
-            accented = spelling.accented()
-            hits = sum(
-                1
-                for offset, token in enumerate(spelling.exact)
-                if accented[offset] and self.exact[start + offset] == token
-            )
-            yield start, start + size, hits, sum(accented)
+            hits = 0
+            if marked:
+                exact = self.exact
+                for offset, token in enumerate(spelling.exact):
+                    if accented[offset] and exact[start + offset] == token:
+                        hits += 1
+            found.append((start, start + size, hits, marked))
 
 
 @dataclass

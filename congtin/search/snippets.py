@@ -3,8 +3,9 @@
 The marks are put in the text as the editor wrote it, whatever the reader typed: "nguoi dan"
 marks "Người dân" in the snippet. A word matches when its folded form is one of the query's
 (its spellings included, so "UBND" also marks "Ủy ban nhân dân"). The words are found by one
-regular expression over a folded view of the text that keeps every character in its place
-(congtin.vietnamese.searchtext.folded_view), so a long body costs one scan, not a tokenization.
+regular expression over the text itself, each letter of a folded word standing for all its
+spellings (congtin.vietnamese.searchtext.spelling_pattern): a long body costs one scan, neither a
+tokenization nor a folded copy.
 """
 
 import re
@@ -13,7 +14,7 @@ from collections.abc import Iterable
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from congtin.vietnamese.searchtext import folded_spans, folded_view
+from congtin.vietnamese.searchtext import first_letters, fold_word, spelling_pattern
 
 SNIPPET_CHARS = 240
 CONTEXT_BEFORE = 40  # characters shown before the first marked word
@@ -25,21 +26,24 @@ class Highlighter:
 
     def __init__(self, words: set[str]):
         self.words = words
-        alternation = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-        self.pattern = re.compile(rf"(?<![^\W_])(?:{alternation})(?![^\W_])") if words else None
+        alternation = "|".join(
+            spelling_pattern(w) for w in sorted(words, key=lambda w: (-len(w), w))
+        )
+        # where no query word can start, the lookahead fails at once (the alternation is long)
+        starts = first_letters(words)
+        self.pattern = (
+            re.compile(rf"(?<![^\W_])(?=[{starts}])(?:{alternation})(?![^\W_])", re.IGNORECASE)
+            if words
+            else None
+        )
 
     def hits(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, folded word) of each query word in ``text``."""
         if self.pattern is None or not text:
             return []
-        view = folded_view(text)
-        if view is None:  # lowercasing changed the length: token by token
-            return [
-                (start, end, parts[0])
-                for start, end, parts in folded_spans(text)
-                if len(parts) == 1 and parts[0] in self.words
-            ]
-        return [(m.start(), m.end(), m.group()) for m in self.pattern.finditer(view)]
+        return [
+            (m.start(), m.end(), fold_word(m.group().lower())) for m in self.pattern.finditer(text)
+        ]
 
     def highlight(self, text: str) -> SafeString:
         """The whole ``text``, escaped, with the query's words in <mark>."""

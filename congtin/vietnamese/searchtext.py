@@ -168,34 +168,29 @@ def _letters_view(text: str) -> str:
     return text if text.isascii() else text.translate(_AS_LETTER)
 
 
-# The same-length folded view: each letter folded in place, and marks and invisible characters
-# turned into a placeholder letter that is dropped from the tokens read from the view.
-_PLACEHOLDER = "\u02b9"  # MODIFIER LETTER PRIME: a letter to the word pattern, never in Vietnamese
-_FOLD_IN_PLACE = {code: (_PLACEHOLDER if base is None else base) for code, base in _FOLD.items()}
+def _spelling_classes() -> dict[str, str]:
+    letters: dict[str, list[str]] = {}
+    for code, base in _FOLD.items():
+        if base is not None:
+            letters.setdefault(base, []).append(chr(code))
+    return {base: f"[{base}{''.join(sorted(chars))}]" for base, chars in letters.items()}
 
 
-def folded_view(text: str) -> str | None:
-    """``text`` folded letter for letter, the same length (marks and invisible characters become
-    a placeholder letter), so that a place in the view is the same place in the text; None if
-    lowercasing changes the length (a rare letter such as İ)."""
-    view = text.lower()
-    if len(view) != len(text):
-        return None
-    return view if view.isascii() else view.translate(_FOLD_IN_PLACE)
+_SPELLING_CLASSES = _spelling_classes()
 
 
-def folded_spans(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
-    """(start, end, folded parts) of each token of ``text`` as :func:`tokenize` reads it, faster:
-    for highlighting, which only compares folded forms."""
-    view = folded_view(text)
-    if view is None:  # read it token by token
-        return [(token.start, token.end, token.folded) for token in tokenize(text)]
-    spans = []
-    for match in JOINED.finditer(view):
-        token = match.group()
-        if _PLACEHOLDER in token:
-            token = token.replace(_PLACEHOLDER, "")
-        parts = tuple(TOKEN.findall(token))
-        if parts:
-            spans.append((match.start(), match.end(), parts))
-    return spans
+def first_letters(folded_words) -> str:
+    """Every spelling of the first letters of ``folded_words``, as the inside of a character
+    class: a lookahead on it lets a long alternation of words be tried only where one may start."""
+    letters = {
+        ch for word in folded_words if word for ch in _SPELLING_CLASSES.get(word[0], word[0])
+    }
+    letters -= {"[", "]"}
+    return "".join(re.escape(ch) for ch in sorted(letters))
+
+
+def spelling_pattern(folded: str) -> str:
+    """A regular expression, for use with re.IGNORECASE, matching every spelling of the folded
+    word ``folded`` in NFC text: "nguoi" matches "Người", "NGUOI", "ngươi". Matching it in the
+    text itself finds the word without folding the whole text first."""
+    return "".join(_SPELLING_CLASSES.get(ch, re.escape(ch)) for ch in folded)

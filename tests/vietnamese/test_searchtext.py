@@ -1,5 +1,6 @@
 """Search forms: folding (đ, letters with two marks), one tone placement, any Unicode form, codes."""
 
+import re
 import unicodedata
 
 import pytest
@@ -8,9 +9,9 @@ from congtin.vietnamese.searchtext import (
     exact_tokens,
     exact_word,
     fold_text,
-    folded_spans,
     folded_tokens,
     has_marks,
+    spelling_pattern,
     tokenize,
 )
 
@@ -91,6 +92,19 @@ def test_token_places_refer_to_the_original_text():
     text = "Ông " + unicodedata.normalize("NFD", "Nguyễn") + " Văn A"
     for token in tokenize(text):
         assert text[token.start : token.end] == token.text
-    folded = [parts for _, _, parts in folded_spans(text)]
-    assert folded == [("ong",), ("nguyen",), ("van",), ("a",)]
-    assert [(s, e) for s, e, _ in folded_spans(text)] == [(t.start, t.end) for t in tokenize(text)]
+
+
+@pytest.mark.parametrize(
+    "folded, matches, not_matches",
+    [
+        ("nguoi", ["Người", "NGƯỜI", "nguoi", "ngươi", "ngưỡi"], ["nguoii", "ngoi"]),
+        ("dau", ["Đầu", "đau", "DẦU", "dâu"], ["đâuu", "au"]),
+        ("hoa", ["hòa", "Hoà", "HỌA", "hóa"], ["hoan"]),
+        ("83", ["83"], ["8"]),
+    ],
+)
+def test_a_spelling_pattern_matches_every_spelling_of_the_folded_word(folded, matches, not_matches):
+    pattern = re.compile(spelling_pattern(folded), re.IGNORECASE)
+    assert all(pattern.fullmatch(word) for word in matches)
+    assert not any(pattern.fullmatch(word) for word in not_matches)
+    assert all(fold_text(word) == folded for word in matches)
