@@ -67,21 +67,26 @@ class Field:
         self.exact = exact
         self.folded = folded
 
-    def occurrences(self, spelling: Spelling) -> list[tuple[int, int, int, int]]:
-        """(start, end, exact hits, accented tokens) for each place ``spelling`` occurs."""
+    def occurrences(
+        self, spelling: Spelling, low: int = 0, high: int | None = None
+    ) -> list[tuple[int, int, int, int]]:
+        """(start, end, exact hits, accented tokens) for each place ``spelling`` occurs (starting
+        from ``low`` up to ``high``, if given)."""
         wanted = spelling.folded
         size = len(wanted)
         folded = self.folded
         first = wanted[0]
-        if first not in folded:  # most spellings of most slots, in most fields
-            return []
+        if high is None:
+            if first not in folded:  # most spellings of most slots, in most fields
+                return []
+            high = len(folded)
         accented = spelling.marks
         marked = sum(accented)
         found = []
-        start = -1
+        start = low - 1
         while True:
             try:
-                start = folded.index(first, start + 1)
+                start = folded.index(first, start + 1, high)
             except ValueError:
                 return found
             if size > 1 and tuple(folded[start : start + size]) != wanted:
@@ -113,16 +118,42 @@ class Candidate:
     score_without_body: float | None = None  # kept between the two rankings
 
 
-def match_field(query: Query, field: Field) -> FieldMatch:
+def occurrences_by_slot(query: Query, field: Field) -> list[list[tuple[int, int, int, int]]]:
+    """For each slot of the query, its occurrences in ``field`` as (start, end, exact hits,
+    accented count), whichever spelling."""
+    return [
+        [occurrence for spelling in slot.spellings for occurrence in field.occurrences(spelling)]
+        for slot in query.slots
+    ]
+
+
+def _heading_occurrences(query: Query, heading: Field, in_title, in_lead, split: int):
+    """The occurrences in the heading (title then lead, the lead starting at ``split``) from
+    those in the title and the lead: the lead's moved by ``split``, and the phrases that run
+    from the end of the title into the lead."""
+    found = []
+    for slot, title_occurrences, lead_occurrences in zip(
+        query.slots, in_title, in_lead, strict=True
+    ):
+        occurrences = title_occurrences + [
+            (start + split, end + split, hits, accented)
+            for start, end, hits, accented in lead_occurrences
+        ]
+        for spelling in slot.spellings:
+            size = len(spelling.folded)
+            if size > 1 and split:
+                occurrences += heading.occurrences(spelling, max(0, split - size + 1), split)
+        found.append(occurrences)
+    return found
+
+
+def match_field(query: Query, field: Field, found=None) -> FieldMatch:
     """Measure how ``query`` matches a field."""
     if not field.exact or not query.slots:
         return FieldMatch(exact=0.0)
     slots = query.slots
-    # For each slot: its occurrences as (start, end, exact hits, accented count).
-    found = [
-        [occurrence for spelling in slot.spellings for occurrence in field.occurrences(spelling)]
-        for slot in slots
-    ]
+    if found is None:
+        found = occurrences_by_slot(query, field)
     matched = sum(1 for occurrences in found if occurrences)
     if not matched:
         return FieldMatch(exact=0.0)
@@ -166,14 +197,20 @@ def _field_score(match: FieldMatch, name: str) -> float:
 
 def measure(query: Query, candidate: Candidate):
     """Measure the title and lead of a candidate against the query (once per candidate)."""
-    candidate.title_match = match_field(query, candidate.title)
-    candidate.lead_match = match_field(query, candidate.lead)
+    in_title = occurrences_by_slot(query, candidate.title)
+    in_lead = occurrences_by_slot(query, candidate.lead)
+    candidate.title_match = match_field(query, candidate.title, in_title)
+    candidate.lead_match = match_field(query, candidate.lead, in_lead)
     if candidate.heading is None:
         candidate.heading = Field(
             candidate.title.exact + candidate.lead.exact,
             candidate.title.folded + candidate.lead.folded,
         )
-    candidate.heading_match = match_field(query, candidate.heading)
+        split = len(candidate.title.folded)
+        in_heading = _heading_occurrences(query, candidate.heading, in_title, in_lead, split)
+        candidate.heading_match = match_field(query, candidate.heading, in_heading)
+    else:
+        candidate.heading_match = match_field(query, candidate.heading)
 
 
 def score(query: Query, candidate: Candidate) -> float:

@@ -47,3 +47,28 @@ def test_document_numbers_find_exactly_the_articles_citing_them(news):
     assert titles("83/2014/ND-CP") == [news["decree"].title]
     assert titles("255/KH-UBND") == [news["ubnd"].title]
     assert titles("84/2014/NĐ-CP") == []
+
+
+def test_the_heading_is_measured_from_title_and_lead_with_phrases_across_them(db):
+    """The heading's occurrences are made from the title's and the lead's (not searched again):
+    a phrase running from the end of the title into the lead is still one."""
+    from datetime import UTC, datetime
+
+    from congtin.search.query import parse
+    from congtin.search.ranking import Candidate, Field, match_field, measure
+    from congtin.vietnamese.searchtext import exact_tokens, folded_tokens
+
+    def field(text):
+        return Field(exact_tokens(text), folded_tokens(text))
+
+    query = parse("UBND tỉnh")  # one slot spelled "ubnd" or "ủy ban nhân dân" (four tokens)
+    candidate = Candidate(
+        page_id=1,
+        title=field("Họp báo của Ủy ban"),
+        lead=field("nhân dân tỉnh về mùa mưa bão"),
+        published_at=datetime(2020, 1, 1, tzinfo=UTC),
+    )
+    measure(query, candidate)
+    assert candidate.title_match.coverage < 1 and candidate.lead_match.coverage < 1
+    assert candidate.heading_match.phrase == 1.0  # "Ủy ban | nhân dân tỉnh"
+    assert candidate.heading_match == match_field(query, candidate.heading)
