@@ -57,14 +57,14 @@ class Highlighter:
         says what the article is about, so a lead with half the query is a better snippet than a
         body passage with all of it.
         """
-        best = None  # ((distinct, hits, -text number), text, hits inside, start, end)
+        best = None  # ((distinct, hits, -text number), text, its hits, first, last, start, end)
         for number, text in enumerate(texts):
             if not text:
                 continue
             text = text[:MAX_SCANNED]
             hits = self.hits(text)
             if not hits and best is None:
-                best = ((0, 0, -number), text, [], 0, SNIPPET_CHARS)
+                best = ((0, 0, -number), text, hits, 0, 0, 0, SNIPPET_CHARS)
             # A window starts before each hit; the hits inside it are hits[first:last], their
             # words counted as the window slides (one pass, however many hits a long body has).
             last, words = 0, {}
@@ -76,7 +76,7 @@ class Highlighter:
                     last += 1
                 key = (len(words), max(0, last - first), -number)
                 if best is None or key > best[0]:
-                    best = (key, text, (first, last), start, end)
+                    best = (key, text, hits, first, last, start, end)
                 if first < last:  # the window's first hit leaves it
                     word = hits[first][2]
                     words[word] -= 1
@@ -84,14 +84,12 @@ class Highlighter:
                         del words[word]
                 else:
                     last = first + 1
-            if best and isinstance(best[2], tuple) and best[1] is text:
-                first, last = best[2]
-                best = (*best[:2], hits[first:last], *best[3:])
             if best and best[0][0] >= enough:
                 break
         if best is None:
             return mark_safe("")
-        _, text, inside, start, end = best
+        _, text, hits, first, last, start, end = best
+        inside = hits[first:last]
         start, end = _word_bounds(text, start, end)
         passage = _render(text, inside, start, end)
         prefix = "… " if start > 0 else ""

@@ -168,24 +168,22 @@ def _letters_view(text: str) -> str:
     return text if text.isascii() else text.translate(_AS_LETTER)
 
 
-def _spelling_classes() -> dict[str, str]:
+def _spellings() -> dict[str, str]:
+    """Each base letter with every lowercase letter that folds to it ("d" -> "dđð")."""
     letters: dict[str, list[str]] = {}
     for code, base in _FOLD.items():
         if base is not None:
             letters.setdefault(base, []).append(chr(code))
-    return {base: f"[{base}{''.join(sorted(chars))}]" for base, chars in letters.items()}
+    return {base: base + "".join(sorted(chars)) for base, chars in letters.items()}
 
 
-_SPELLING_CLASSES = _spelling_classes()
+_SPELLINGS = _spellings()
 
 
 def first_letters(folded_words) -> str:
     """Every spelling of the first letters of ``folded_words``, as the inside of a character
     class: a lookahead on it lets a long alternation of words be tried only where one may start."""
-    letters = {
-        ch for word in folded_words if word for ch in _SPELLING_CLASSES.get(word[0], word[0])
-    }
-    letters -= {"[", "]"}
+    letters = {ch for word in folded_words if word for ch in _SPELLINGS.get(word[0], word[0])}
     return "".join(re.escape(ch) for ch in sorted(letters))
 
 
@@ -193,4 +191,4 @@ def spelling_pattern(folded: str) -> str:
     """A regular expression, for use with re.IGNORECASE, matching every spelling of the folded
     word ``folded`` in NFC text: "nguoi" matches "Người", "NGUOI", "ngươi". Matching it in the
     text itself finds the word without folding the whole text first."""
-    return "".join(_SPELLING_CLASSES.get(ch, re.escape(ch)) for ch in folded)
+    return "".join(f"[{_SPELLINGS[ch]}]" if ch in _SPELLINGS else re.escape(ch) for ch in folded)
