@@ -6,7 +6,7 @@ while the main process writes the previous batch.
 
 from dataclasses import dataclass
 
-from congtin.vietnamese.abbreviations import learn_abbreviations
+from congtin.vietnamese.abbreviations import dictionary_phrases, learn_abbreviations
 from congtin.vietnamese.searchtext import exact_tokens, fold_word, folded_codes, folded_tokens
 
 ENTRY_COLUMNS = ("title", "title_folded", "lead", "lead_folded", "body_folded", "codes")
@@ -21,7 +21,9 @@ class SearchDocument:
     lead: str
     lead_folded: str
     body_folded: str
-    codes: str  # the index keys of its codes and document numbers (searchtext.folded_codes)
+    # The text index's keys of its codes and document numbers (searchtext.folded_codes) and of
+    # the dictionary's phrases it holds (abbreviations.dictionary_phrases, searchtext.phrase_key).
+    codes: str
     abbreviations: list[tuple[str, str]]  # ("tthc", "thủ tục hành chính")
 
     def entry_fields(self) -> dict[str, str]:
@@ -42,7 +44,11 @@ def search_document(title: str, lead: str, body: str) -> SearchDocument:
     lead_exact = exact_tokens(lead)
     title_folded = [fold_word(token) for token in title_exact]
     lead_folded = [fold_word(token) for token in lead_exact]
+    body_folded = folded_tokens(body)
     codes = dict.fromkeys([*folded_codes(title), *folded_codes(lead), *folded_codes(body)])
+    codes.update(
+        dict.fromkeys(dictionary_phrases().keys([*title_folded, *lead_folded, *body_folded]))
+    )
     abbreviations = {
         (" ".join(short), " ".join(long))
         for text in (title, lead, body)
@@ -53,7 +59,7 @@ def search_document(title: str, lead: str, body: str) -> SearchDocument:
         title_folded=" ".join(title_folded),
         lead=" ".join(lead_exact),
         lead_folded=" ".join(lead_folded),
-        body_folded=" ".join(folded_tokens(body)),
+        body_folded=" ".join(body_folded),
         codes=" ".join(codes),
         abbreviations=sorted(abbreviations),
     )

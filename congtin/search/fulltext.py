@@ -16,7 +16,8 @@ from datetime import datetime
 from django.db import connection
 
 from congtin.search.fulltext_schema import POSTGRES_TITLE_WEIGHTS
-from congtin.vietnamese.searchtext import code_key
+from congtin.vietnamese.abbreviations import dictionary_phrases
+from congtin.vietnamese.searchtext import code_key, phrase_key
 
 TITLE, HEADING, TEXT = "title", "heading", "text"
 EXACT_TITLE, FOLDED_TITLE = "title", "title_folded"
@@ -206,10 +207,13 @@ class PostgresFullText:
 
 
 def text_keys(phrase: Phrase) -> list[tuple[str, bool]]:
-    """The text index keys of a phrase: a code's one key, or each of its words; with whether the
-    last one is a prefix (autocomplete: the last word is the start of a word)."""
+    """The text index keys of a phrase: a code's one key, a dictionary phrase's one key
+    (congtin.search.documents gives it to every page holding the phrase), or each of its words;
+    with whether the last one is a prefix (autocomplete: the last word is the start of a word)."""
     if phrase.code:
         return [(code_key(phrase.tokens), False)]
+    if not phrase.prefix and phrase.tokens in dictionary_phrases().phrases:
+        return [(phrase_key(phrase.tokens), False)]
     last = len(phrase.tokens) - 1
     return [(token, phrase.prefix and i == last) for i, token in enumerate(phrase.tokens)]
 
@@ -225,19 +229,21 @@ def _column(sql: str, params: list) -> list:
         return [row[0] for row in cursor.fetchall()]
 
 
-def optimize():
+def optimize(db=None):
     """Compact the full-text indexes after a large write (an import, a rebuild): on SQLite, FTS5
     merges its segments into one (seconds for the whole portal; lookups then read fewer); on
     PostgreSQL the table is vacuumed and analyzed. Without VACUUM the first searches after an
     import set the hint bits of every row they read and write the pages back: at 1,000,000
     articles one count of a common query dirtied 27,000 pages and took 9 s. VACUUM cannot run
-    inside a transaction: there (the tests), ANALYZE alone."""
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
+    inside a transaction: there (the tests, a migration), ANALYZE alone. ``db``: a connection
+    other than the default one."""
+    db = db or connection
+    with db.cursor() as cursor:
+        if db.vendor == "sqlite":
             for table in SQLiteFullText.TABLES.values():
                 cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
-        elif connection.vendor == "postgresql":
-            command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
+        elif db.vendor == "postgresql":
+            command = "ANALYZE" if db.in_atomic_block else "VACUUM (ANALYZE)"
             cursor.execute(f"{command} search_searchentry")
 
 

@@ -7,8 +7,9 @@ small ones:
 - *heading*: the folded title and lead together, with positions, small: a phrase that runs from
   the end of the title into the lead is found too;
 - *text*: the words of title, lead and body folded, and the page's codes and document numbers
-  as one token each ("83ǂ2014ǂndǂcp", congtin.vietnamese.searchtext.folded_codes), the large
-  one, without positions. It answers "which pages have all these words" (the count of results,
+  as one token each ("83ǂ2014ǂndǂcp", congtin.vietnamese.searchtext.folded_codes), as are the
+  abbreviation dictionary's phrases the page holds ("uyǂǂbanǂǂnhanǂǂdan"), the large one,
+  without positions. It answers "which pages have all these words" (the count of results,
   the candidates matching in their body) by intersecting lists of pages, which is what keeps
   common words cheap; phrases are for the title and lead indexes and the ranking.
 

@@ -28,8 +28,9 @@ class SearchEntry(models.Model):
     lead = models.TextField(blank=True)
     lead_folded = models.TextField(blank=True)
     body_folded = models.TextField(blank=True)
-    # The codes and document numbers of the page, one token each ("83ǂ2014ǂndǂcp"), for the
-    # text index, which has no word positions to find them as phrases.
+    # The codes and document numbers of the page, one token each ("83ǂ2014ǂndǂcp"), and the
+    # abbreviation dictionary's phrases it holds ("uyǂǂbanǂǂnhanǂǂdan"), for the text index,
+    # which has no word positions to find them as phrases (congtin.search.documents).
     codes = models.TextField(blank=True)
     # Filter tokens (congtin.search.meta): live, page type, ancestors, view restriction.
     meta = models.TextField(blank=True)

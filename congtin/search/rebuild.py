@@ -8,7 +8,7 @@ editors can keep publishing. Other page types (home, categories) go through ``in
 
 import json
 
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from wagtail.models import Page
 
 from congtin.news.models import ArticlePage
@@ -19,6 +19,8 @@ from congtin.search.fulltext import optimize
 from congtin.search.indexing import index_documents, index_page
 from congtin.search.meta import ChildMeta
 from congtin.search.models import LearnedAbbreviation, SearchEntry, SearchTerm
+from congtin.vietnamese.abbreviations import dictionary_phrases
+from congtin.vietnamese.searchtext import PHRASE_JOINER
 
 BATCH_SIZE = 1000
 
@@ -101,3 +103,36 @@ def _delete_entries(page_ids):
             f"DELETE FROM {table} WHERE page_id IN ({', '.join(['%s'] * len(page_ids))})",
             page_ids,
         )
+
+
+def refresh_phrase_keys(using=None, batch_size: int = BATCH_SIZE) -> int:
+    """Recompute the dictionary phrase keys of every entry from its stored folded text, keeping its
+    code keys (congtin.search.documents): what a change of the dictionary's phrases needs, without
+    reading every page again. Returns the number of entries changed."""
+    db = connections[using or DEFAULT_DB_ALIAS]
+    table = db.ops.quote_name(SearchEntry._meta.db_table)
+    finder = dictionary_phrases()
+    last, changed = 0, 0
+    while True:
+        with db.cursor() as cursor:
+            cursor.execute(
+                f"SELECT page_id, title_folded, lead_folded, body_folded, codes FROM {table}"
+                " WHERE page_id > %s ORDER BY page_id LIMIT %s",
+                [last, batch_size],
+            )
+            rows = cursor.fetchall()
+        if not rows:
+            break
+        updates = []
+        for page_id, title, lead, body, codes in rows:
+            kept = [key for key in codes.split() if PHRASE_JOINER not in key]
+            keys = finder.keys(f"{title} {lead} {body}".split())
+            new_codes = " ".join(dict.fromkeys([*kept, *keys]))
+            if new_codes != codes:
+                updates.append((new_codes, page_id))
+        with transaction.atomic(using=db.alias), db.cursor() as cursor:
+            cursor.executemany(f"UPDATE {table} SET codes = %s WHERE page_id = %s", updates)
+        changed += len(updates)
+        last = rows[-1][0]
+    optimize(db)
+    return changed

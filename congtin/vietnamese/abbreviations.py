@@ -18,8 +18,9 @@ abbreviation in parentheses, "thủ tục hành chính (TTHC)", the way document
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
-from congtin.vietnamese.searchtext import exact_tokens, fold_word
+from congtin.vietnamese.searchtext import PhraseFinder, exact_tokens, fold_word
 from congtin.vietnamese.syllables import is_valid_syllable
 
 # abbreviation as written -> its long forms. "&" and "-" inside an abbreviation only separate
@@ -184,6 +185,22 @@ def dictionary_pairs() -> Iterator[tuple[Phrase, Phrase]]:
     for abbreviation, long_forms in ABBREVIATIONS.items():
         for long_form in long_forms:
             yield tuple(exact_tokens(abbreviation)), tuple(exact_tokens(long_form))
+
+
+@lru_cache(maxsize=1)
+def dictionary_phrases() -> PhraseFinder:
+    """The dictionary's spellings of more than one word, folded ("uy ban nhan dan", "tp hcm").
+
+    A page holding one of them gets its key in the text index (congtin.search.documents), so a
+    query's long form is one key's list of pages instead of the intersection of the lists of
+    common words like "thanh", "pho", "ho", "chi", "minh". The keys are written when a page is
+    indexed: a change of these phrases needs the index recomputed (see
+    congtin.search.migrations.0003_phrase_keys)."""
+    phrases = set()
+    for abbreviation, long_form in dictionary_pairs():
+        phrases.add(_key(abbreviation))
+        phrases.add(_key(long_form))
+    return PhraseFinder(phrases)
 
 
 def needs_capitals(abbreviation: Phrase) -> bool:

@@ -16,6 +16,7 @@ soft hyphens inside words) and is fast on whole article bodies: the folded form 
 ``str.translate`` and one regex pass, both in C.
 """
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -83,6 +84,46 @@ def folded_codes(text: str) -> list[str]:
         for code in JOINED.findall(fold_text(text))
         if not code.isalnum()
     ]
+
+
+# Joins the words of a phrase in its index key ("ủy ban nhân dân" -> "uyǂǂbanǂǂnhanǂǂdan"): two
+# joiners, which a code's key never has (its parts are never empty).
+PHRASE_JOINER = CODE_JOINER * 2
+
+
+def phrase_key(folded_words) -> str:
+    """The index key of a phrase, from its folded words."""
+    return PHRASE_JOINER.join(folded_words)
+
+
+class PhraseFinder:
+    """Finds which of a fixed set of phrases (tuples of folded words) occur in a text's folded
+    tokens, in one pass over the tokens: a set lookup per token, the phrase compared only where
+    one of its first words stands."""
+
+    def __init__(self, phrases):
+        self.phrases = frozenset(tuple(phrase) for phrase in phrases if len(phrase) > 1)
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in sorted(self.phrases):
+            self.by_first.setdefault(phrase[0], []).append(phrase)
+
+    def fingerprint(self) -> str:
+        """A short digest of the phrases: an index written with other phrases has other keys."""
+        text = "\n".join(" ".join(phrase) for phrase in sorted(self.phrases))
+        return hashlib.sha1(text.encode()).hexdigest()[:16]
+
+    def keys(self, tokens: list[str]) -> list[str]:
+        """The keys of the phrases found in ``tokens`` (folded), each once, in order found."""
+        found: dict[tuple[str, ...], None] = {}
+        by_first = self.by_first
+        for i, token in enumerate(tokens):
+            phrases = by_first.get(token)
+            if phrases is None:
+                continue
+            for phrase in phrases:
+                if phrase not in found and tuple(tokens[i : i + len(phrase)]) == phrase:
+                    found[phrase] = None
+        return [phrase_key(phrase) for phrase in found]
 
 
 def clean(text: str) -> str:

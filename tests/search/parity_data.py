@@ -30,6 +30,7 @@ BODIES = [
     "Thực hiện Nghị định 83/2014/NĐ-CP của Chính phủ về kinh doanh xăng dầu.",
     "Cảnh sát giao thông (CSGT) tăng cường tuần tra dịp lễ.",
     "Nội dung bài viết.",
+    "Ủy ban nhân dân Thành phố Hồ Chí Minh chỉ đạo; ban chỉ đạo làm việc với nhân dân.",
 ]
 QUERIES = [
     "ubnd tinh",
@@ -42,6 +43,8 @@ QUERIES = [
     "THPT quốc gia",
     "thành phố hồ chí minh",
     "TP HCM",
+    "ủy ban nhân dân tp.hcm",
+    "ban chỉ đạo",
     "83/2014/NĐ-CP",
     "255/KH-UBND",
     "cải cách hành chính",

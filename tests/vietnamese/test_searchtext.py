@@ -6,11 +6,14 @@ import unicodedata
 import pytest
 
 from congtin.vietnamese.searchtext import (
+    PhraseFinder,
+    code_key,
     exact_tokens,
     exact_word,
     fold_text,
     folded_tokens,
     has_marks,
+    phrase_key,
     spelling_pattern,
     tokenize,
 )
@@ -108,3 +111,29 @@ def test_a_spelling_pattern_matches_every_spelling_of_the_folded_word(folded, ma
     assert all(pattern.fullmatch(word) for word in matches)
     assert not any(pattern.fullmatch(word) for word in not_matches)
     assert all(fold_text(word) == folded for word in matches)
+
+
+def test_phrase_finder_gives_each_phrase_found_once_even_where_phrases_overlap():
+    finder = PhraseFinder(
+        [("thanh", "pho"), ("thanh", "pho", "ho", "chi", "minh"), ("ho", "chi", "minh")]
+    )
+    tokens = "ubnd thanh pho ho chi minh va thanh pho hue".split()
+    assert finder.keys(tokens) == [
+        phrase_key(("thanh", "pho")),
+        phrase_key(("thanh", "pho", "ho", "chi", "minh")),
+        phrase_key(("ho", "chi", "minh")),
+    ]
+
+
+def test_phrase_finder_needs_the_words_side_by_side_and_whole():
+    finder = PhraseFinder([("uy", "ban", "nhan", "dan")])
+    assert finder.keys("uy ban tinh va nhan dan".split()) == []  # scattered
+    assert finder.keys("ngay hom qua uy ban nhan".split()) == []  # cut off at the end
+    assert finder.keys("uy ban nhan dan".split()) == ["uyǂǂbanǂǂnhanǂǂdan"]
+    assert PhraseFinder([("ubnd",)]).keys(["ubnd"]) == []  # one word is its own token already
+
+
+def test_a_phrase_key_is_one_token_and_never_a_code_key():
+    key = phrase_key(("tp", "hcm"))
+    assert folded_tokens(key) == [key]  # what the index's tokenizers see as a letter run
+    assert key != code_key(("tp", "hcm"))  # "TP.HCM" as a code
