@@ -98,14 +98,16 @@ def phrase_key(folded_words) -> str:
 
 class PhraseFinder:
     """Finds which of a fixed set of phrases (tuples of folded words) occur in a text's folded
-    tokens, in one pass over the tokens: a set lookup per token, the phrase compared only where
-    one of its first words stands."""
+    tokens. Sets first: a phrase is looked for in the text only when all its words are among the
+    text's, which for most phrases and texts they are not (a page holds a handful of the
+    dictionary's phrases)."""
 
     def __init__(self, phrases):
         self.phrases = frozenset(tuple(phrase) for phrase in phrases if len(phrase) > 1)
-        self.by_first: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in sorted(self.phrases):
-            self.by_first.setdefault(phrase[0], []).append(phrase)
+        self._checks = [
+            (frozenset(phrase), f" {' '.join(phrase)} ", phrase_key(phrase))
+            for phrase in sorted(self.phrases)
+        ]
 
     def fingerprint(self) -> str:
         """A short digest of the phrases: an index written with other phrases has other keys."""
@@ -113,17 +115,16 @@ class PhraseFinder:
         return hashlib.sha1(text.encode()).hexdigest()[:16]
 
     def keys(self, tokens: list[str]) -> list[str]:
-        """The keys of the phrases found in ``tokens`` (folded), each once, in order found."""
-        found: dict[tuple[str, ...], None] = {}
-        by_first = self.by_first
-        for i, token in enumerate(tokens):
-            phrases = by_first.get(token)
-            if phrases is None:
-                continue
-            for phrase in phrases:
-                if phrase not in found and tuple(tokens[i : i + len(phrase)]) == phrase:
-                    found[phrase] = None
-        return [phrase_key(phrase) for phrase in found]
+        """The keys of the phrases found in ``tokens`` (folded), each once, in the phrases' order."""
+        present = set(tokens)
+        text = None
+        found = []
+        for words, spaced, key in self._checks:
+            if words <= present:
+                text = text or f" {' '.join(tokens)} "
+                if spaced in text:
+                    found.append(key)
+        return found
 
 
 def clean(text: str) -> str:

@@ -118,17 +118,20 @@ def test_phrase_finder_gives_each_phrase_found_once_even_where_phrases_overlap()
         [("thanh", "pho"), ("thanh", "pho", "ho", "chi", "minh"), ("ho", "chi", "minh")]
     )
     tokens = "ubnd thanh pho ho chi minh va thanh pho hue".split()
-    assert finder.keys(tokens) == [
-        phrase_key(("thanh", "pho")),
-        phrase_key(("thanh", "pho", "ho", "chi", "minh")),
-        phrase_key(("ho", "chi", "minh")),
-    ]
+    assert sorted(finder.keys(tokens)) == sorted(
+        [
+            phrase_key(("thanh", "pho")),
+            phrase_key(("thanh", "pho", "ho", "chi", "minh")),
+            phrase_key(("ho", "chi", "minh")),
+        ]
+    )
 
 
 def test_phrase_finder_needs_the_words_side_by_side_and_whole():
     finder = PhraseFinder([("uy", "ban", "nhan", "dan")])
     assert finder.keys("uy ban tinh va nhan dan".split()) == []  # scattered
     assert finder.keys("ngay hom qua uy ban nhan".split()) == []  # cut off at the end
+    assert finder.keys("uy ban nhan danh".split()) == []  # whole words only
     assert finder.keys("uy ban nhan dan".split()) == ["uyǂǂbanǂǂnhanǂǂdan"]
     assert PhraseFinder([("ubnd",)]).keys(["ubnd"]) == []  # one word is its own token already
 
