@@ -171,9 +171,12 @@ class PostgresFullText:
         items = (self._expression(item, weight, positions) for item in expression.items)
         return "(" + joiner.join(items) + ")"
 
+    # The text vector has a narrow table of its own (fulltext_schema.POSTGRES_TEXT_TABLE_CREATE).
+    TABLES = {TITLE: "search_searchentry", HEADING: "search_searchentry", TEXT: "search_text"}
+
     def _query(self, match, scope, select, join_pages=False) -> tuple[str, list]:
         column = self.COLUMNS[match.index]
-        sql = f"SELECT {select} FROM search_searchentry e"
+        sql = f"SELECT {select} FROM {self.TABLES[match.index]} e"
         if join_pages or scope.needs_pages:
             sql += " JOIN wagtailcore_page p ON p.id = e.page_id"
         sql += f" WHERE e.{column} @@ CAST(%s AS tsquery)"
@@ -244,7 +247,8 @@ def optimize(db=None):
                 cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
         elif db.vendor == "postgresql":
             command = "ANALYZE" if db.in_atomic_block else "VACUUM (ANALYZE)"
-            cursor.execute(f"{command} search_searchentry")
+            for table in sorted(set(PostgresFullText.TABLES.values())):
+                cursor.execute(f"{command} {table}")
 
 
 def fulltext():

@@ -108,7 +108,8 @@ def _delete_entries(page_ids):
 def refresh_phrase_keys(using=None, batch_size: int = BATCH_SIZE) -> int:
     """Recompute the dictionary phrase keys of every entry from its stored folded text, keeping its
     code keys (congtin.search.documents): what a change of the dictionary's phrases needs, without
-    reading every page again. Returns the number of entries changed."""
+    reading every page again. Returns the number of entries changed; the caller compacts the
+    indexes (fulltext.optimize) if many were."""
     db = connections[using or DEFAULT_DB_ALIAS]
     table = db.ops.quote_name(SearchEntry._meta.db_table)
     finder = dictionary_phrases()
@@ -134,5 +135,4 @@ def refresh_phrase_keys(using=None, batch_size: int = BATCH_SIZE) -> int:
             cursor.executemany(f"UPDATE {table} SET codes = %s WHERE page_id = %s", updates)
         changed += len(updates)
         last = rows[-1][0]
-    optimize(db)
     return changed
