@@ -25,6 +25,7 @@ class FieldMatch:
     coverage: float = 0.0  # share of the query's slots found in the field
     phrase: float = 0.0  # longest run of consecutive slots found in order (0: none, 1: all)
     exact: float = 1.0  # share of the accented typed tokens found with the same diacritics
+    exact_phrase: float = 0.0  # as ``phrase``, counting only words with the typed diacritics
     density: float = 0.0  # query tokens / field tokens
 
 
@@ -36,8 +37,10 @@ class FieldMatch:
 #   whose title holds four;
 # - phrase: the longest run of the query's words in order, raised to PHRASE_POWER (the whole
 #   phrase counts, a half phrase little);
-# - exact_phrase: the phrase with the reader's diacritics. "thảm họa" typed, a title saying
-#   "thảm họa" beats one saying "thảm hoa" whatever their leads say;
+# - exact_phrase: the phrase with the reader's diacritics, measured on the run itself. "thảm họa"
+#   typed, a title saying "thảm họa" beats one saying "thảm hoa" whatever their leads say; "xuống
+#   đất từ" typed, "xuống đất từ nhà ga" beats "rơi từ tầng bảy xuống đất tử vong", whose "từ"
+#   stands elsewhere;
 # - exact, density: diacritics matched and the share of the field the query makes up, for a
 #   field that holds every word.
 # The heading is title and lead read as one text, for a phrase that runs from one into the other.
@@ -147,6 +150,19 @@ def _heading_occurrences(query: Query, heading: Field, in_title, in_lead, split:
     return found
 
 
+def _longest_run(found) -> int:
+    """The longest chain of consecutive slots whose occurrences follow each other in the field."""
+    longest, chains = 0, {}
+    for occurrences in found:
+        next_chains = {}
+        for start, end, _, _ in occurrences:
+            length = chains.get(start, 0) + 1
+            next_chains[end] = max(next_chains.get(end, 0), length)
+        chains = next_chains
+        longest = max(longest, max(chains.values(), default=0))
+    return longest
+
+
 def match_field(query: Query, field: Field, found=None) -> FieldMatch:
     """Measure how ``query`` matches a field."""
     if not field.exact or not query.slots:
@@ -157,15 +173,13 @@ def match_field(query: Query, field: Field, found=None) -> FieldMatch:
     matched = sum(1 for occurrences in found if occurrences)
     if not matched:
         return FieldMatch(exact=0.0)
-    # Longest chain of consecutive slots whose occurrences follow each other in the field.
-    longest, chains = 0, {}
-    for occurrences in found:
-        next_chains = {}
-        for start, end, _, _ in occurrences:
-            length = chains.get(start, 0) + 1
-            next_chains[end] = max(next_chains.get(end, 0), length)
-        chains = next_chains
-        longest = max(longest, max(chains.values(), default=0))
+    longest = _longest_run(found)
+    # The same run made only of occurrences with the typed diacritics (all, for unaccented words).
+    exact_found = [[o for o in occurrences if o[2] == o[3]] for occurrences in found]
+    if all(len(kept) == len(all_) for kept, all_ in zip(exact_found, found, strict=True)):
+        longest_exact = longest
+    else:
+        longest_exact = _longest_run(exact_found)
     hits = accented = 0
     for slot, occurrences in zip(slots, found, strict=True):
         if occurrences:
@@ -180,6 +194,9 @@ def match_field(query: Query, field: Field, found=None) -> FieldMatch:
         # a run of one word is no phrase: 0 for scattered words, 1 for the whole query in order
         phrase=(longest - 1) / (len(slots) - 1) if len(slots) > 1 else matched,
         exact=hits / accented if accented else 1.0,
+        exact_phrase=(
+            (longest_exact - 1) / (len(slots) - 1) if len(slots) > 1 else float(longest_exact)
+        ),
         density=min(1.0, query_tokens / len(field.exact)),
     )
 
@@ -189,7 +206,7 @@ def _field_score(match: FieldMatch, name: str) -> float:
     complete = match.coverage**COVERAGE_POWER
     phrase = match.phrase**PHRASE_POWER
     total = w.get(f"{name}_coverage", 0.0) * complete + w[f"{name}_phrase"] * phrase
-    total += w.get(f"{name}_exact_phrase", 0.0) * phrase * match.exact**3
+    total += w.get(f"{name}_exact_phrase", 0.0) * match.exact_phrase**PHRASE_POWER * match.exact**3
     total += w.get(f"{name}_exact", 0.0) * match.exact * complete
     total += w.get(f"{name}_density", 0.0) * match.density * complete
     return total

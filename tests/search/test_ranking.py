@@ -72,3 +72,30 @@ def test_the_heading_is_measured_from_title_and_lead_with_phrases_across_them(db
     assert candidate.title_match.coverage < 1 and candidate.lead_match.coverage < 1
     assert candidate.heading_match.phrase == 1.0  # "Ủy ban | nhân dân tỉnh"
     assert candidate.heading_match == match_field(query, candidate.heading)
+
+
+def test_the_typed_diacritics_count_in_the_phrase_itself(db):
+    """Typed "xuống đất từ": a title holding that phrase beats one holding "xuống đất tử" whose
+    "từ" stands elsewhere ("rơi từ tầng bảy"), although both hold every word with its diacritics
+    somewhere and the phrase folded."""
+    from datetime import UTC, datetime
+
+    from congtin.search.query import parse
+    from congtin.search.ranking import Candidate, Field, match_field, rank
+    from congtin.vietnamese.searchtext import exact_tokens, folded_tokens
+
+    def candidate(page_id, title, day):
+        return Candidate(
+            page_id=page_id,
+            title=Field(exact_tokens(title), folded_tokens(title)),
+            lead=Field(exact_tokens("Tin buổi sáng."), folded_tokens("Tin buổi sáng.")),
+            published_at=datetime(2020, 1, day, tzinfo=UTC),
+        )
+
+    query = parse("xuống đất từ")
+    elsewhere = candidate(1, "Công nhân rơi từ tầng bảy xuống đất tử vong", 2)  # the newer one
+    phrase = candidate(2, "Công nhân rơi xuống đất từ nhà ga", 1)
+    assert match_field(query, elsewhere.title).exact == 1.0  # every typed word, somewhere
+    assert match_field(query, elsewhere.title).exact_phrase == 0.5  # "xuống đất" only
+    assert match_field(query, phrase.title).exact_phrase == 1.0
+    assert [c.page_id for c in rank(query, [elsewhere, phrase])] == [2, 1]
