@@ -77,14 +77,14 @@ def main():
     parser.add_argument("--seconds", type=float, default=30, help="upper bound of each run")
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--clients", type=int, default=6, help="client processes (connections)")
-    parser.add_argument("--redis", default="", help="a Redis database the benchmark may empty")
+    parser.add_argument(
+        "--redis",
+        default="",
+        help="a Redis database (the server's keys have a prefix of their own)",
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="congtin-visits-bench-") as var:
-        if args.redis:
-            import redis
-
-            redis.Redis.from_url(args.redis).flushdb()
         env = servers.environment(Path(var), flush_seconds=1.0, redis_url=args.redis)
         servers.prepare(env)
 
