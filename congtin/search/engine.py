@@ -58,6 +58,7 @@ class SearchResult:
     scores: dict[int, float] = field(default_factory=dict)
     approximate: bool = False  # no page has every word: pages with some of them
     count_is_lower_bound: bool = False  # more than COUNT_LIMIT pages match
+    count_is_estimate: bool = False  # many pages match, estimated (PostgresFullText.estimate)
 
 
 def _words(slot: Slot, prefix: bool = False):
@@ -160,16 +161,25 @@ def search(
     if count == 0:
         return result
     result_match = matches[result_name]
-    full_count = beside(db.count, result_match, scope, COUNT_LIMIT + 1) if count > FEW else None
+    full_count = beside(_count, db, result_match, scope) if count > FEW else None
     if sort == DATE_ORDER:
         result.page_ids = db.ids(result_match, scope, limit, order=DATE, offset=offset)
     else:
         _rank_page(db, query, matches, scope, result_name, newest, result, offset, limit)
     if full_count is not None:
-        count = full_count.result()
+        count, result.count_is_estimate = full_count.result()
         result.count = min(count, COUNT_LIMIT)
         result.count_is_lower_bound = count > COUNT_LIMIT
     return result
+
+
+def _count(db, match: Match, scope: Scope) -> tuple[int, bool]:
+    """The number of pages a lookup matches, and whether it is an estimate: counted up to
+    COUNT_LIMIT + 1, unless the database estimates it (many matches on PostgreSQL)."""
+    estimated = db.estimate(match, scope)
+    if estimated is not None:
+        return estimated, True
+    return db.count(match, scope, COUNT_LIMIT + 1), False
 
 
 def _rank_page(db, query, matches, scope, result_name, newest, result, offset, limit):

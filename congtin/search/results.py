@@ -54,6 +54,8 @@ class SearchPage:
     items: list[ResultItem] = field(default_factory=list)
     suggestion: str = ""
     approximate: bool = False
+    count_is_estimate: bool = False  # "khoảng 57.000 tin" (engine.SearchResult)
+    count_is_lower_bound: bool = False  # "hơn 100.000 tin"
     truncated: bool = False
 
     @property
@@ -148,6 +150,8 @@ def run_search(request, params: SearchParams) -> SearchPage:
         result.approximate,
         result.query.truncated,
     )
+    page.count_is_estimate = result.count_is_estimate
+    page.count_is_lower_bound = result.count_is_lower_bound
     highlighter = Highlighter(result.query.folded_words())
     enough = max(1, len(result.query.typed_words()) // 2)
     articles = ArticlePage.objects.only(*RESULT_FIELDS).in_bulk(result.page_ids)

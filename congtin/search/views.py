@@ -53,6 +53,8 @@ def search_api(request):
     return JsonResponse(
         {
             "count": result.count,
+            "count_is_estimate": result.count_is_estimate,
+            "count_is_lower_bound": result.count_is_lower_bound,
             "approximate": result.approximate,
             "suggestion": result.suggestion or None,
             "results": [

@@ -45,6 +45,9 @@ def lookups_run(monkeypatch):
         def count(self, match, *args, **kwargs):
             return self.db.count(match, *args, **kwargs)
 
+        def estimate(self, match, *args, **kwargs):
+            return self.db.estimate(match, *args, **kwargs)
+
     def search(text, **kwargs):
         names.clear()
         monkeypatch.setattr(engine, "fulltext", lambda: Spy(real(), parse(text)))

@@ -38,3 +38,12 @@ def test_a_truncate_of_the_entries_empties_the_text_table_too(category):
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no deferred checks left to run
         cursor.execute("TRUNCATE search_searchentry")
     assert text_rows() == {}
+
+
+def test_the_text_table_indexes_its_words_and_its_meta_tokens(db):
+    """The meta tokens' index lets a search within a small category intersect in the indexes."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE tablename = 'search_text'")
+        definitions = [row[0] for row in cursor.fetchall()]
+    assert any("gin (text_vector)" in definition for definition in definitions)
+    assert any("gin (meta_tokens)" in definition for definition in definitions)
