@@ -182,14 +182,18 @@ def _run(schema_editor, statements):
         schema_editor.execute(statement)
 
 
-def create_postgres_text_table(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        _run(schema_editor, POSTGRES_TEXT_TABLE_CREATE)
+def postgres_only(statements):
+    """A migration's function running ``statements`` on PostgreSQL (nothing on SQLite)."""
+
+    def run(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            _run(schema_editor, statements)
+
+    return run
 
 
-def drop_postgres_text_table(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        _run(schema_editor, POSTGRES_TEXT_TABLE_DROP)
+create_postgres_text_table = postgres_only(POSTGRES_TEXT_TABLE_CREATE)
+drop_postgres_text_table = postgres_only(POSTGRES_TEXT_TABLE_DROP)
 
 
 # Migration 0005: the meta tokens of the text table indexed too, so that a search within a small
@@ -201,15 +205,8 @@ POSTGRES_TEXT_META_CREATE = [
 ]
 POSTGRES_TEXT_META_DROP = ["DROP INDEX IF EXISTS search_text_meta_tokens"]
 
-
-def create_postgres_text_meta_index(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        _run(schema_editor, POSTGRES_TEXT_META_CREATE)
-
-
-def drop_postgres_text_meta_index(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        _run(schema_editor, POSTGRES_TEXT_META_DROP)
+create_postgres_text_meta_index = postgres_only(POSTGRES_TEXT_META_CREATE)
+drop_postgres_text_meta_index = postgres_only(POSTGRES_TEXT_META_DROP)
 
 
 def create(apps, schema_editor):
