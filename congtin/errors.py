@@ -4,8 +4,24 @@ Django's own BadRequest / SuspiciousOperation messages are for logs (and in Engl
 InvalidInput's message is shown to the public.
 """
 
+import logging
+
 from django.core.exceptions import BadRequest
 
 
 class InvalidInput(BadRequest):
     """Malformed input from a reader: a bad page number, date or query. The message is Vietnamese."""
+
+
+class OneLineForInvalidInput(logging.Filter):
+    """Log a reader's malformed input as one line, without the traceback Django attaches.
+
+    Django logs every 400 of a BadRequest on ``django.request`` with the exception's traceback;
+    a bad ``?trang=`` is not a bug, and a traceback per request lets anyone flood the log.
+    """
+
+    def filter(self, record):
+        if record.exc_info and isinstance(record.exc_info[1], InvalidInput):
+            record.exc_info = None
+            record.exc_text = None
+        return True

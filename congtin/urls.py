@@ -15,6 +15,8 @@ from congtin.visits import views as visits_views
 handler400 = views.bad_request
 
 urlpatterns = [
+    # Before Wagtail's own: without a mail server, say so rather than fail (congtin.views).
+    path("admin/password_reset/", views.password_reset, name="password-reset"),
     path("admin/", include(wagtailadmin_urls)),
     path("tai-lieu/", include(wagtaildocs_urls)),
     path("tim-kiem/", search_views.search_page, name="search"),

@@ -15,6 +15,7 @@ from django.db import DatabaseError, transaction
 from congtin.imports.models import ImportedArticle
 from congtin.imports.records import Problem, SourceArticle
 from congtin.imports.report import ImportReport
+from congtin.imports.sanitize import body_blocks
 from congtin.news.models import ArticlePage, CategoryPage
 from congtin.news.text import body_text
 from congtin.search.documents import SearchDocument, search_document
@@ -117,7 +118,8 @@ def prepare(item: SourceArticle | Problem, options: ImportOptions) -> PreparedAr
 
 
 def _body(record: SourceArticle) -> list[dict]:
-    return [{"type": "paragraph", "value": record.body_html}] if record.body_html else []
+    """The body's blocks; body_blocks() is the sanitizer's last word on what is stored."""
+    return body_blocks(record.body_html)
 
 
 def apply_record(page: ArticlePage, record: SourceArticle, options: ImportOptions):

@@ -6,6 +6,7 @@ from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from wagtail.images import get_image_model
+from wagtail.models import PageViewRestriction
 
 from congtin.errors import InvalidInput
 
@@ -23,6 +24,27 @@ def with_list_images(articles):
     return articles.select_related("main_image").prefetch_related(
         Prefetch("main_image__renditions", queryset=renditions)
     )
+
+
+def restricted_below(page) -> list[str]:
+    """The paths of the pages under ``page`` with a view restriction (a password, a login, groups).
+
+    A list shown on ``page`` leaves them and everything under them out: their titles and leads
+    are what the restriction protects. The restrictions of ``page`` and of its ancestors do not
+    count: a reader who sees ``page`` has passed them. One query, however long the list.
+    """
+    return list(
+        PageViewRestriction.objects.filter(
+            page__path__startswith=page.path, page__depth__gt=page.depth
+        ).values_list("page__path", flat=True)
+    )
+
+
+def without_restricted(pages, restricted_paths):
+    """``pages`` without the restricted subtrees of ``restricted_paths`` (see restricted_below)."""
+    for path in restricted_paths:
+        pages = pages.exclude(path__startswith=path)
+    return pages
 
 
 def paginate(request, queryset, per_page):

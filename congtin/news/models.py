@@ -28,7 +28,12 @@ from wagtail.search import index
 
 from congtin.news.blocks import ArticleBodyBlock
 from congtin.news.forms import ArticlePageForm, PortalPageForm
-from congtin.news.listing import paginate, with_list_images
+from congtin.news.listing import (
+    paginate,
+    restricted_below,
+    with_list_images,
+    without_restricted,
+)
 from congtin.news.panels import PROMOTE_PANELS
 from congtin.news.text import body_text
 from congtin.vietnamese import slugify, to_nfc
@@ -91,12 +96,16 @@ class HomePage(PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        restricted = restricted_below(self)
         articles = ArticlePage.objects.live().descendant_of(self).order_by(*PUBLICATION_ORDER)
+        articles = without_restricted(articles, restricted)
         context["latest_articles"] = list(with_list_images(articles)[: self.latest_count])
-        categories = list(CategoryPage.objects.live().child_of(self))
+        categories = list(
+            without_restricted(CategoryPage.objects.live().child_of(self), restricted)
+        )
         for category in categories:
             category.latest_articles = list(
-                with_list_images(category.articles())[: self.per_category_count]
+                with_list_images(category.articles(restricted))[: self.per_category_count]
             )
         context["categories"] = [category for category in categories if category.latest_articles]
         return context
@@ -117,9 +126,13 @@ class CategoryPage(PortalPage):
         verbose_name = "Chuyên mục"
         verbose_name_plural = "Chuyên mục"
 
-    def articles(self):
-        """Live articles of this category and its sub-categories, newest first."""
-        return ArticlePage.objects.live().descendant_of(self).order_by(*PUBLICATION_ORDER)
+    def articles(self, restricted_paths=None):
+        """Live articles of this category and its sub-categories, newest first, but those with a
+        view restriction (``restricted_paths``: restricted_below() of this page or an ancestor)."""
+        if restricted_paths is None:
+            restricted_paths = restricted_below(self)
+        articles = ArticlePage.objects.live().descendant_of(self).order_by(*PUBLICATION_ORDER)
+        return without_restricted(articles, restricted_paths)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -242,6 +255,7 @@ class ArticlePage(RoutablePageMixin, PortalPage):
         so a reader always gets up to ``other_news_count`` neighbours.
         """
         siblings = ArticlePage.objects.live().sibling_of(self, inclusive=False)
+        siblings = without_restricted(siblings, restricted_below(self.get_parent()))
         published = self.published_at
         newer_filter = Q(first_published_at__gt=published) | Q(
             first_published_at=published, pk__gt=self.pk

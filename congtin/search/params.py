@@ -35,6 +35,11 @@ MAX_OFFSET = 10_000
 _DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _NUMBER = re.compile(r"[0-9]{1,9}")
+# A bound outside the years any portal has news is no bound at all ("đến ngày 31/12/9999"): it is
+# dropped, which also keeps datetime arithmetic away from the calendar's ends (date.max + 1 day
+# overflows, and so does 01/01/0001 at +07:00 turned into UTC for the database).
+EARLIEST_BOUND = date(1900, 1, 1)
+LATEST_BOUND = date(3000, 1, 1)
 
 
 @dataclass
@@ -49,11 +54,13 @@ class SearchParams:
 
     @property
     def published_from(self) -> datetime | None:
-        return datetime.combine(self.day_from, time(), PORTAL_TZ) if self.day_from else None
+        if self.day_from is None or self.day_from <= EARLIEST_BOUND:
+            return None
+        return datetime.combine(self.day_from, time(), PORTAL_TZ)
 
     @property
     def published_before(self) -> datetime | None:
-        if self.day_to is None:
+        if self.day_to is None or self.day_to >= LATEST_BOUND:
             return None
         return datetime.combine(self.day_to + timedelta(days=1), time(), PORTAL_TZ)
 

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: whatever goes wrong below, a client of /api/ gets JSON with a Vietnamese message.
+    "congtin.api.ApiErrorMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "congtin.sites.SiteMiddleware",
@@ -201,12 +203,35 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"one_line_for_bad_input": {"()": "congtin.errors.OneLineForInvalidInput"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("CONGTIN_LOG_LEVEL", "INFO")},
     # Wagtail runs its index updates as immediate background tasks and logs each one at INFO.
     "loggers": {
+        # A reader's malformed input (?trang=abc) is one line, not a traceback: it is not a bug,
+        # and anyone could flood the log with it.
+        "django.request": {"filters": ["one_line_for_bad_input"]},
         "django_tasks": {"level": "WARNING"},
         "django.tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# E-mail (password reset, editorial notifications): an SMTP server from the environment. Without
+# EMAIL_HOST nothing is sent (congtin.mail.NoServerBackend logs what was not), and the admin's
+# "forgotten password" page says so instead of failing with a connection error.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+CONGTIN_EMAIL_CONFIGURED = bool(EMAIL_HOST)
+if CONGTIN_EMAIL_CONFIGURED:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_SSL = env_bool(os.environ, "EMAIL_USE_SSL", default=EMAIL_PORT == 465)
+    EMAIL_USE_TLS = env_bool(os.environ, "EMAIL_USE_TLS", default=not EMAIL_USE_SSL)
+    EMAIL_TIMEOUT = 10
+else:
+    EMAIL_BACKEND = "congtin.mail.NoServerBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAIL_PASSWORD_RESET_ENABLED = CONGTIN_EMAIL_CONFIGURED

@@ -65,8 +65,14 @@ def production_problems(environ: Mapping[str, str]) -> list[str]:
             f"SECRET_KEY quá yếu: cần ít nhất {SECRET_KEY_MIN_LENGTH} ký tự, "
             f"{SECRET_KEY_MIN_UNIQUE_CHARACTERS} ký tự khác nhau và không bắt đầu bằng 'django-insecure-'."
         )
-    if not env_list(environ, "ALLOWED_HOSTS", []):
+    hosts = env_list(environ, "ALLOWED_HOSTS", [])
+    if not hosts:
         problems.append(
             "Thiếu ALLOWED_HOSTS: liệt kê các tên miền của cổng, cách nhau bởi dấu phẩy."
+        )
+    elif "*" in hosts:
+        problems.append(
+            "ALLOWED_HOSTS='*' nhận mọi tên miền (giả mạo Host, đầu độc liên kết đặt lại mật khẩu):"
+            " liệt kê đúng các tên miền của cổng, cách nhau bởi dấu phẩy."
         )
     return problems

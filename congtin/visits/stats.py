@@ -62,8 +62,13 @@ def visits_per_month(site_id: int, year: int) -> list[tuple[int, int]]:
     return list(enumerate(months, start=1))
 
 
-def top_articles(first: date, last: date, limit: int = 20, site_root_path: str = ""):
-    """(article, views) of the most-read live articles of the period."""
+def top_articles(
+    first: date, last: date, limit: int = 20, site_root_path: str = "", public: bool = False
+):
+    """(article, views) of the most-read live articles of the period; ``public``: only those
+    without a view restriction (a password, a login) on them or above them, for readers' lists."""
+    from wagtail.models import PageViewRestriction
+
     from congtin.news.models import ArticlePage
 
     rows = (
@@ -74,6 +79,9 @@ def top_articles(first: date, last: date, limit: int = 20, site_root_path: str =
     )
     views = {row["page_id"]: row["views"] for row in rows}
     pages = ArticlePage.objects.live().filter(pk__in=views, path__startswith=site_root_path)
+    if public:
+        for path in PageViewRestriction.objects.values_list("page__path", flat=True):
+            pages = pages.exclude(path__startswith=path)
     ranked = sorted(pages.defer("body"), key=lambda page: (-views[page.pk], -page.pk))
     return [(page, views[page.pk]) for page in ranked[:limit]]
 

@@ -11,6 +11,7 @@ from wagtail.models import Site
 
 from congtin.archive.dates import parse_typed_day, today
 from congtin.errors import InvalidInput
+from congtin.exports import safe_cell
 from congtin.visits import beacon, stats
 from congtin.visits.charts import bar_chart
 
@@ -96,5 +97,5 @@ def _csv(days, months, year, top, first_top, last_top):
     writer.writerow(
         [f"Tin đọc nhiều {first_top:%d/%m/%Y} - {last_top:%d/%m/%Y}", "Lượt xem", "Địa chỉ"]
     )
-    writer.writerows((page.title, views, page.url) for page, views in top)
+    writer.writerows((safe_cell(page.title), views, safe_cell(page.url)) for page, views in top)
     return response

@@ -227,7 +227,7 @@ def test_sanitize_keeps_structure_and_removes_everything_active():
         "<!-- ghi chú --><p>Kết <a href='mailto:a@b.vn'>thư</a> <a href='data:text/html,x'>dữ liệu</a></p>"
     )
     assert sanitize_html(html) == (
-        "<p>Mở đầu <b>đậm</b><br/>xuống dòng</p><h2>Tiêu đề</h2><ul><li>một</li></ul>"
+        "<p>Mở đầu <b>đậm</b><br>xuống dòng</p><h2>Tiêu đề</h2><ul><li>một</li></ul>"
         '<p>Kết <a href="mailto:a@b.vn">thư</a> dữ liệu</p>'
     )
 

@@ -39,6 +39,8 @@ def test_production_accepts_a_safe_environment():
         ({"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "x", "DEBUG": "1"}, "DEBUG đang bật"),
         ({"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "x", "DEBUG": "perhaps"}, "DEBUG='perhaps'"),
         ({"SECRET_KEY": GOOD_KEY}, "Thiếu ALLOWED_HOSTS"),
+        ({"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "*"}, "ALLOWED_HOSTS='*' nhận mọi tên miền"),
+        ({"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "hue.gov.vn,*"}, "ALLOWED_HOSTS='*'"),
     ],
 )
 def test_production_names_each_problem(environ, fragment):

@@ -49,7 +49,11 @@ def most_read(context, limit=5):
         found = [
             (page.title, page.get_url(request), views)
             for page, views in stats.top_articles(
-                last - timedelta(days=MOST_READ_DAYS - 1), last, limit, site.root_page.path
+                last - timedelta(days=MOST_READ_DAYS - 1),
+                last,
+                limit,
+                site.root_page.path,
+                public=True,
             )
         ]
         cache.set(key, found, MOST_READ_TTL)
