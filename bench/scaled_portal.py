@@ -108,6 +108,28 @@ def build(articles: int, database_url: str | None = None) -> dict:
     return env
 
 
+DEV_QUERIES = ROOT.parent / "shared" / "corpus" / "queries-dev.jsonl"
+
+
+def search_parser(doc: str) -> argparse.ArgumentParser:
+    """The options of the search benchmarks: which portal, and the development queries."""
+    parser = argparse.ArgumentParser(
+        description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--articles", type=int, default=72_190)
+    parser.add_argument("--database-url")
+    parser.add_argument("--queries", default=str(DEV_QUERIES))
+    return parser
+
+
+def measure_on(args, script: str, *script_args: str):
+    """Build (or reuse) the portal of ``args`` and run a measuring script in its environment."""
+    env = build(args.articles, args.database_url)
+    database = "PostgreSQL" if args.database_url else "SQLite"
+    print(f"database: {database}; articles: {args.articles:,}")
+    subprocess.run([sys.executable, "-c", script, *script_args], env=env, check=True, cwd=ROOT)
+
+
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter

@@ -10,21 +10,19 @@ time of a plain primary-key lookup of one page (so a figure can be read as "N lo
     .venv/bin/python bench/search_latency.py --articles 1000000 --database-url postgres://postgres@127.0.0.1:5432/congtin_bench_1m
 """
 
-import argparse
-import subprocess
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scaled_portal import ROOT, build
+from scaled_portal import measure_on, search_parser
 
 MEASURE = """
 import django, json, statistics, sys, time
 django.setup()
 from django.test import RequestFactory
 from wagtail.models import Page, Site
-from congtin.search.views import search_api
+from congtin.search.views import search_json
 queries = [json.loads(line)["query"] for line in open(sys.argv[1], encoding="utf-8")][:: int(sys.argv[2])]
 factory = RequestFactory()
 host = Site.objects.get(is_default_site=True).hostname
@@ -34,7 +32,7 @@ def run():
     for query in queries:
         request = factory.get("/api/v1/search", {"q": query, "limit": 10}, HTTP_HOST=host)
         started = time.perf_counter()
-        search_api(request)
+        search_json(request)
         times.append((time.perf_counter() - started) * 1000)
     return sorted(times)
 
@@ -52,25 +50,10 @@ print(f"reference, one page by primary key: {lookup:.3f} ms (p95 = {p95 / lookup
 
 
 def main():
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--articles", type=int, default=72_190)
-    parser.add_argument("--database-url")
-    parser.add_argument(
-        "--queries", default=str(ROOT.parent / "shared" / "corpus" / "queries-dev.jsonl")
-    )
+    parser = search_parser(__doc__)
     parser.add_argument("--every", type=int, default=4, help="measure every N-th query")
     args = parser.parse_args()
-    env = build(args.articles, args.database_url)
-    database = "PostgreSQL" if args.database_url else "SQLite"
-    print(f"database: {database}; articles: {args.articles:,}")
-    subprocess.run(
-        [sys.executable, "-c", MEASURE, args.queries, str(args.every)],
-        env=env,
-        check=True,
-        cwd=ROOT,
-    )
+    measure_on(args, MEASURE, args.queries, str(args.every))
 
 
 if __name__ == "__main__":

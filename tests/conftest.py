@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from wagtail.models import Locale, Page, Site
 
 from congtin.news.models import ArticlePage, CategoryPage, HomePage
@@ -54,6 +54,7 @@ def _forget_process_state():
     # The search keeps each site's scope for a minute (the tests make new sites in seconds); the
     # visit beacon remembers sites, salts and rates, and buffers beacons (in Redis with REDIS_URL).
     cache.clear()
+    caches["limits"].clear()
     _site_scopes.clear()
     forget_sites()
     beacon._rates.clear()

@@ -74,8 +74,15 @@ def _phrase(query: Query, folded: bool = True):
     return phrases[0] if len(phrases) == 1 else AnyOf(phrases)
 
 
+# The all-but-one lookup grows with the square of the words (each of n alternatives holds n - 1):
+# past this many, only the first ones are read, which keeps it as cheap as a short query's.
+MOST_WORDS_SLOTS = 8
+
+
 def _all_but_one(words: tuple):
-    """Pages with every word but (at most) one: the results when no page has them all."""
+    """Pages with every word but (at most) one of the first MOST_WORDS_SLOTS: the results when
+    no page has them all."""
+    words = words[:MOST_WORDS_SLOTS]
     if len(words) <= 2:
         return AnyOf(words) if len(words) > 1 else words[0]
     return AnyOf(tuple(AllOf(words[:i] + words[i + 1 :]) for i in range(len(words))))
@@ -163,7 +170,9 @@ def search(
     result_match = matches[result_name]
     full_count = beside(_count, db, result_match, scope) if count > FEW else None
     if sort == DATE_ORDER:
-        result.page_ids = db.ids(result_match, scope, limit, order=DATE, offset=offset)
+        result.page_ids = db.ids(
+            result_match, scope, limit, order=DATE, offset=offset, many=count > FEW
+        )
     else:
         _rank_page(db, query, matches, scope, result_name, newest, result, offset, limit)
     if full_count is not None:

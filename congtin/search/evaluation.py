@@ -110,16 +110,18 @@ def run(queries: list[dict], host: str = "localhost") -> Report:
 
     A quarter of the queries go first, unmeasured: they bring the database's pages into memory,
     as a running portal has them, so the latencies are not those of a cold disk cache."""
-    from congtin.search.views import search_api
+    from congtin.search.views import search_json
 
     factory = RequestFactory()
     for item in queries[::WARM_UP_EVERY]:
-        search_api(factory.get("/api/v1/search", {"q": item["query"], "limit": 10}, HTTP_HOST=host))
+        search_json(
+            factory.get("/api/v1/search", {"q": item["query"], "limit": 10}, HTTP_HOST=host)
+        )
     report = Report()
     for item in queries:
         request = factory.get("/api/v1/search", {"q": item["query"], "limit": 10}, HTTP_HOST=host)
         started = time.perf_counter()
-        response = search_api(request)
+        response = search_json(request)
         seconds = time.perf_counter() - started
         results = json.loads(response.content)["results"] if response.status_code == 200 else []
         report.outcomes.append(

@@ -11,7 +11,7 @@ syntax: nothing a reader types is ever read as query syntax.
 """
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from django.db import connection
@@ -129,8 +129,23 @@ class SQLiteFullText:
         ids_sql, ids_params = _in_ids(f"{table}.rowid", scope.page_ids)
         return sql + ids_sql, params + ids_params
 
-    def ids(self, match: Match, scope: Scope, limit: int, order: str, offset: int = 0):
+    def ids(self, match: Match, scope: Scope, limit: int, order: str, offset: int = 0, many=False):
+        """Matching page ids, newest first by page id (RECENT) or by publication date (DATE).
+        ``many``: the caller knows the lookup matches many pages (more than engine.FEW)."""
         table = self.TABLES[match.index]
+        if order == DATE and many:
+            # Most of the portal matches: walk the publication-date index, newest first, and stop
+            # at the page wanted, instead of sorting every match (at 72k articles, "của và" in
+            # date order took 21 ms sorted and 8.5 ms walked; a rare word is the other way round).
+            inner, params = self._query(
+                match, replace(scope, published_from=None, published_before=None), f"{table}.rowid"
+            )
+            dates, date_params = scope.dates_sql()
+            sql = (
+                "SELECT p.id FROM wagtailcore_page p INDEXED BY congtin_page_published"
+                f" WHERE p.id IN ({inner}){dates} ORDER BY p.first_published_at DESC, p.id DESC"
+            )
+            return _column(sql + " LIMIT %s OFFSET %s", [*params, *date_params, limit, offset])
         if order == DATE:
             sql, params = self._query(match, scope, "{table}.rowid", join_pages=True)
             sql += " ORDER BY p.first_published_at DESC, p.id DESC"
@@ -213,7 +228,9 @@ class PostgresFullText:
     WINDOW = 5_000
     MAX_SCAN = 50_000
 
-    def ids(self, match: Match, scope: Scope, limit: int, order: str, offset: int = 0):
+    def ids(self, match: Match, scope: Scope, limit: int, order: str, offset: int = 0, many=False):
+        """As SQLiteFullText.ids; PostgreSQL's planner picks the date index itself (``many``
+        is not needed)."""
         if order == DATE:
             sql, params = self._query(match, scope, "e.page_id", join_pages=True)
             sql += " ORDER BY p.first_published_at DESC, p.id DESC"

@@ -4,7 +4,7 @@ The HTML page and the JSON API read the same parameters; the API also accepts En
 
 | page (Vietnamese) | API | value |
 |---|---|---|
-| ``q`` | ``q`` | the query |
+| ``q`` | ``q`` | the query, at most MAX_QUERY_CHARS characters |
 | ``chuyen-muc`` | ``category`` | a category's slug (the category and its sub-categories) |
 | ``tu-ngay`` | ``from`` | first day, dd/mm/yyyy (also d/m/yyyy and yyyy-mm-dd) |
 | ``den-ngay`` | ``to`` | last day, included |
@@ -31,7 +31,10 @@ SORTS = {
 }
 SORT_PARAMS = {RELEVANCE: "lien-quan", DATE_ORDER: "moi-nhat"}
 MAX_LIMIT = 50
-MAX_OFFSET = 10_000
+MAX_OFFSET = 2_000  # 200 pages of 10: deeper, the day archive lists everything
+# Longer than any title a reader would paste (the longest in the corpus is ~250 characters); a
+# longer query is refused with a 400 rather than read in part, so its cost is bounded up front.
+MAX_QUERY_CHARS = 256
 _DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _NUMBER = re.compile(r"[0-9]{1,9}")
@@ -107,6 +110,11 @@ def _number(text: str, label: str, lowest: int, highest: int, default: int) -> i
 def read_params(data, per_page: int = 10) -> SearchParams:
     """Read and check the search parameters of a request's query string."""
     params = SearchParams(query=_get(data, "q"))
+    if len(params.query) > MAX_QUERY_CHARS:
+        typed = f"{len(params.query):,}".replace(",", ".")
+        raise InvalidInput(
+            f"Từ khóa tìm kiếm quá dài ({typed} ký tự): hãy nhập tối đa {MAX_QUERY_CHARS} ký tự."
+        )
     params.category = _get(data, "chuyen-muc", "category")
     params.day_from = parse_day(_get(data, "tu-ngay", "from"), "Ngày bắt đầu")
     params.day_to = parse_day(_get(data, "den-ngay", "to"), "Ngày kết thúc")

@@ -16,7 +16,7 @@ from congtin.vietnamese.abbreviations import Abbreviations, dictionary_pairs
 from congtin.vietnamese.searchtext import clean, fold_word, has_marks, tokenize
 
 MAX_QUERY_LENGTH = 1000  # characters read from the query
-MAX_SLOTS = 32
+MAX_SLOTS = 16  # words read: the development queries have at most 11; a pasted title its first 16
 MAX_PHRASES = 6  # spellings of the whole query tried as a phrase
 MAX_SPELLINGS = 4  # of one slot
 ABBREVIATIONS_TTL = 300  # seconds before learned abbreviations are read again

@@ -1,12 +1,18 @@
-"""The search page ("Tìm kiếm tin tức", /tim-kiem/) and its JSON twin (/api/v1/search)."""
+"""The search page ("Tìm kiếm tin tức", /tim-kiem/) and its JSON twin (/api/v1/search).
 
+Each client address may search CONGTIN_SEARCH_RATE times (congtin.limits): a search costs far more
+than a page, and a loop of them must not take the portal from everyone else (429 past it).
+"""
+
+from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from congtin.errors import InvalidInput
-from congtin.search.params import SORT_PARAMS, read_params
+from congtin.limits import TOO_MANY, over_rate, retry_after, too_many_json
+from congtin.search.params import MAX_QUERY_CHARS, SORT_PARAMS, read_params
 from congtin.search.results import run_search, site_categories
 
 PER_PAGE = 10
@@ -16,17 +22,16 @@ PER_PAGE = 10
 def search_page(request):
     """The results page. A malformed parameter gets a 400 with the explanation above the form,
     which keeps what the reader typed."""
+    rate = settings.CONGTIN_SEARCH_RATE
+    if over_rate(request, "search", rate):
+        response = _form_with_error(request, TOO_MANY, status=429)
+        response["Retry-After"] = retry_after(rate)
+        return response
     try:
         params = read_params(request.GET, PER_PAGE)
         result = run_search(request, params)
     except InvalidInput as error:
-        context = {
-            "error": str(error),
-            "form": request.GET,
-            "query": request.GET.get("q", ""),
-            "categories": site_categories(request),
-        }
-        return render(request, "search/search.html", context, status=400)
+        return _form_with_error(request, str(error), status=400)
     return render(
         request,
         "search/search.html",
@@ -42,9 +47,27 @@ def search_page(request):
     )
 
 
+def _form_with_error(request, message: str, status: int):
+    context = {
+        "error": message,
+        "form": request.GET,
+        "query": request.GET.get("q", "")[:MAX_QUERY_CHARS],
+        "categories": site_categories(request),
+    }
+    return render(request, "search/search.html", context, status=status)
+
+
 @require_GET
 def search_api(request):
     """``GET /api/v1/search?q=...&limit=10&offset=0`` (+ category, from, to, sort) as JSON."""
+    rate = settings.CONGTIN_SEARCH_RATE
+    if over_rate(request, "search", rate):
+        return too_many_json(rate)
+    return search_json(request)
+
+
+def search_json(request):
+    """The API's answer, without the per-address limit (the evaluation and benchmarks)."""
     try:
         params = read_params(request.GET)
         result = run_search(request, params)

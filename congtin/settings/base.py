@@ -136,6 +136,33 @@ else:
         }
     }
 
+# Per-address limits (congtin.limits: search requests, visit beacons) count in a cache of their
+# own, so that a full cache of pages can never evict a counter: Redis when REDIS_URL is set (the
+# limits then hold across every app server), otherwise a bounded in-process table per worker.
+if REDIS_URL:
+    CACHES["limits"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": f"{CACHE_KEY_PREFIX}-limits",
+    }
+else:
+    CACHES["limits"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": f"{CACHE_KEY_PREFIX}-limits",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+RATELIMIT_USE_CACHE = "limits"
+# Search requests per client address ("120/m"; "" or "0" switches the limit off).
+CONGTIN_SEARCH_RATE = os.environ.get("CONGTIN_SEARCH_RATE", "120/m")
+# Visit beacons per client address: distinct browsers counted per half hour, and beacons per
+# minute, whatever their User-Agent (README, "Visits": the bound for readers behind one NAT).
+CONGTIN_VISITS_BROWSERS_PER_ADDRESS = int(
+    os.environ.get("CONGTIN_VISITS_BROWSERS_PER_ADDRESS", "200")
+)
+CONGTIN_VISITS_BEACONS_PER_ADDRESS_MINUTE = int(
+    os.environ.get("CONGTIN_VISITS_BEACONS_PER_ADDRESS_MINUTE", "600")
+)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -20,6 +20,7 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="congtin-test-media-"))
 if REDIS_URL:
     # A prefix of its own per run, so a test run never reads another run's (or the demo's) keys.
     CACHES["default"]["KEY_PREFIX"] = f"congtin-test-{uuid.uuid4().hex[:8]}"
+    CACHES["limits"]["KEY_PREFIX"] = CACHES["default"]["KEY_PREFIX"] + "-limits"
 # Visit beacons are applied by the test itself (congtin.visits.buffer.counter.flush()), in its own
 # transaction; subprocess tests of real servers set their own interval.
 CONGTIN_VISITS_FLUSH_SECONDS = 0

@@ -7,7 +7,9 @@ congtin.wsgi answers this path before Django's stack, and the same function serv
 view (tests, the development server without the WSGI wrapper).
 
 Answers: 204 counted or deliberately ignored (a crawler, a prefetch, a logged-in editor);
-400 a malformed or oversized payload; 405 not a POST; 429 too many beacons from one visitor.
+400 a malformed or oversized payload or another host; 403 sent by a page of another site
+(congtin.visits.guard); 405 not a POST; 429 too many beacons from one visitor or one address.
+Errors are JSON, ``{"error": "<Vietnamese message>"}``, as every answer of /api/.
 """
 
 import json
@@ -22,7 +24,7 @@ from django.utils.module_loading import import_string
 
 from congtin.archive.dates import local_date
 from congtin.sites import site_for_host
-from congtin.visits import identity
+from congtin.visits import guard, identity
 from congtin.visits.buffer import counter
 from congtin.visits.counting import Beacon
 
@@ -35,6 +37,20 @@ class Answer:
     def __init__(self, status: int, message: str = ""):
         self.status = status
         self.message = message
+
+    def headers(self) -> list[tuple[str, str]]:
+        headers = [("Cache-Control", "no-store")]
+        if self.status == 405:
+            headers.append(("Allow", "POST"))
+        elif self.status == 429:
+            headers.append(("Retry-After", "60"))
+        return headers
+
+    def body(self) -> bytes:
+        """An error's JSON body; nothing for a 204."""
+        if not self.message:
+            return b""
+        return json.dumps({"error": self.message}, ensure_ascii=False).encode()
 
 
 _rates: dict[str, list] = {}
@@ -92,13 +108,15 @@ def handle(meta, body: bytes) -> Answer:
         page_id = read_page(body)
     except (ValueError, UnicodeDecodeError):
         return Answer(400, 'Dữ liệu không hợp lệ: cần JSON dạng {"page": số}.')
-    user_agent = meta.get("HTTP_USER_AGENT", "")[:512]
-    if identity.is_bot(user_agent) or identity.is_prefetch(meta) or _logged_in(meta):
-        return Answer(204)
     # The beacon skips Django's middleware, so the host is checked here as request.get_host() would.
     domain, port = split_domain_port(meta.get("HTTP_HOST", "") or meta.get("SERVER_NAME", ""))
     if not domain or not validate_host(domain, settings.ALLOWED_HOSTS):
         return Answer(400, "Tên miền không thuộc cổng này.")
+    if guard.foreign_origin(meta, domain):
+        return Answer(403, "Lượt truy cập chỉ được ghi từ các trang của cổng này.")
+    user_agent = meta.get("HTTP_USER_AGENT", "")[:512]
+    if identity.is_bot(user_agent) or identity.is_prefetch(meta) or _logged_in(meta):
+        return Answer(204)
     site = site_for_host(domain, port or meta.get("SERVER_PORT", "80"))
     if site is None:
         return Answer(204)
@@ -106,8 +124,8 @@ def handle(meta, body: bytes) -> Answer:
     now = timezone.now()
     ip = identity.client_ip(meta, settings.CONGTIN_BEHIND_PROXY)
     key = identity.visitor_key(identity.salt_of(local_date(now)), ip, user_agent, site_id)
-    if _over_rate(key, time.monotonic()):
-        return Answer(429, "Quá nhiều lượt gửi.")
+    if _over_rate(key, time.monotonic()) or guard.over_address_limits(ip, key, time.time()):
+        return Answer(429, "Quá nhiều lượt gửi từ địa chỉ này; vui lòng thử lại sau.")
     counter.record(Beacon(key, site_id, page_id, now))
     return Answer(204)
 
@@ -129,12 +147,12 @@ class BeaconMiddleware:
             answer = Answer(400, f"Dữ liệu quá lớn (tối đa {MAX_BODY} byte).")
         else:
             answer = handle(environ, environ["wsgi.input"].read(length) if length else b"")
-        body = answer.message.encode()
-        reason = {204: "No Content", 400: "Bad Request", 405: "Method Not Allowed",
-                  429: "Too Many Requests"}[answer.status]  # fmt: skip
-        headers = [("Cache-Control", "no-store")]
+        body = answer.body()
+        reason = {204: "No Content", 400: "Bad Request", 403: "Forbidden",
+                  405: "Method Not Allowed", 429: "Too Many Requests"}[answer.status]  # fmt: skip
+        headers = answer.headers()
         if body:
-            headers.append(("Content-Type", "text/plain; charset=utf-8"))
+            headers.append(("Content-Type", "application/json"))
         headers.append(("Content-Length", str(len(body))))
         start_response(f"{answer.status} {reason}", headers)
         return [body] if body else []

@@ -14,6 +14,8 @@ from functools import lru_cache
 from crawlerdetect import CrawlerDetect
 from django.db import IntegrityError
 
+from congtin.clients import client_address
+
 _detector = CrawlerDetect()
 
 
@@ -30,12 +32,8 @@ def is_prefetch(meta) -> bool:
 
 
 def client_ip(meta, behind_proxy: bool) -> str:
-    """The reader's address: the proxy's X-Forwarded-For entry when the portal is behind one."""
-    if behind_proxy:
-        forwarded = meta.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return meta.get("REMOTE_ADDR", "")
+    """The reader's address (congtin.clients: our proxy's X-Forwarded-For entry behind one)."""
+    return client_address(meta, behind_proxy)
 
 
 def visitor_key(salt: str, ip: str, user_agent: str, site_id: int) -> str:

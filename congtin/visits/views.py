@@ -22,8 +22,9 @@ REPORT_DAYS = 30
 def visit(request):
     """The beacon (congtin.wsgi answers it before Django; this view is the same handler)."""
     answer = beacon.handle(request.META, request.body)
-    response = HttpResponse(answer.message, status=answer.status, content_type="text/plain")
-    response["Cache-Control"] = "no-store"
+    response = HttpResponse(answer.body(), status=answer.status, content_type="application/json")
+    for name, value in answer.headers():
+        response[name] = value
     return response
 
 
