@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install install-dev lint serve clean
+.PHONY: demo test install install-dev lint serve clean prod-local
 
 $(VENV)/.python-ok:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "congtin cần Python 3.11 trở lên (PYTHON=$(PYTHON) là " + sys.version.split()[0] + "); chạy: make PYTHON=python3.11 ...")'
@@ -32,6 +32,10 @@ demo: install
 	$(BIN)/congtin collectstatic --noinput --verbosity 0
 	$(BIN)/congtin demo --url http://$(HOST):$(PORT)
 	$(BIN)/congtin runserver $(HOST):$(PORT)
+
+# The production stack on this machine: nginx in front of gunicorn, on the demo (or DATABASE_URL).
+prod-local: install
+	$(BIN)/python deploy/prod_local.py --port $(or $(PROD_PORT),8080) --workers $(or $(WORKERS),2)
 
 lint: install-dev
 	$(BIN)/ruff check .

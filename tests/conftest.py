@@ -55,6 +55,7 @@ def _forget_process_state():
     # visit beacon remembers sites, salts and rates, and buffers beacons (in Redis with REDIS_URL).
     cache.clear()
     caches["limits"].clear()
+    caches["pages"].clear()
     _site_scopes.clear()
     forget_sites()
     beacon._rates.clear()
@@ -62,6 +63,12 @@ def _forget_process_state():
     if counter.buffer is not None:
         counter.buffer.take()
     counter.buffer = None
+
+
+@pytest.fixture
+def uncached(settings):
+    """Every request rendered, the page cache off: for tests that measure a page's rendering."""
+    settings.CONGTIN_PAGECACHE = False
 
 
 @pytest.fixture(autouse=True)

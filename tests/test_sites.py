@@ -29,7 +29,7 @@ def test_a_saved_site_is_seen_at_once(home):
     assert find_site(factory.get("/", HTTP_HOST="localhost")).site_name == "Cổng thông tin huyện"
 
 
-def test_pages_are_served_without_looking_the_site_up_again(client, home):
+def test_pages_are_served_without_looking_the_site_up_again(client, uncached, home):
     assert client.get("/").status_code == 200
     with CaptureQueriesContext(connection) as queries:
         assert client.get("/").status_code == 200

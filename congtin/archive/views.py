@@ -21,10 +21,11 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
-from congtin.archive import dates, queries
+from congtin.archive import dates, purges, queries
 from congtin.errors import InvalidInput
 from congtin.news.listing import PAGE_NUMBER
 from congtin.news.models import CategoryPage
+from congtin.pagecache.store import cache_for
 from congtin.sites import find_site
 
 PER_PAGE = 20
@@ -105,6 +106,7 @@ def day_page(request, rest):
     if page_number > pages:
         raise Http404(f"Không có trang {page_number}: ngày này chỉ có {pages} trang tin.")
     articles = queries.day_listing(scope, period, (page_number - 1) * PER_PAGE, PER_PAGE)
+    cache_for(request, *purges.day_tags(day))
     return render(
         request,
         "archive/day.html",
@@ -153,6 +155,7 @@ def month_page(request, rest):
                 for day in week
             ]
         )
+    cache_for(request, *purges.month_tags(year, month))
     previous_month = period.first - timedelta(days=1)
     next_month = period.last + timedelta(days=1)
     return render(
@@ -187,6 +190,7 @@ def year_page(request, rest):
     if rest != f"{year:04d}/":
         return redirect(year_url(year, category), permanent=True)
     counts = queries.counts_by_month(scope, dates.year_period(year))
+    cache_for(request, *purges.year_tags(year))
     today = dates.today()
     months = [
         {
@@ -242,6 +246,7 @@ def day_api(request, year, month, day):
     summary = queries.period_summary(scope, period)
     earlier, later = summary.earlier, summary.later
     articles = queries.day_listing(scope, period, offset, limit)
+    cache_for(request, *purges.day_tags(when))
     return JsonResponse(
         {
             "date": when.isoformat(),

@@ -36,6 +36,7 @@ from congtin.news.listing import (
 )
 from congtin.news.panels import PROMOTE_PANELS
 from congtin.news.text import body_text
+from congtin.pagecache.store import cache_for
 from congtin.vietnamese import slugify, to_nfc
 
 PUBLICATION_ORDER = ("-first_published_at", "-pk")
@@ -270,7 +271,9 @@ class ArticlePage(RoutablePageMixin, PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["newer_news"], context["older_news"] = self.other_news()
+        newer, older = context["newer_news"], context["older_news"] = self.other_news()
+        # The cached page shows its neighbours: a change to one of them purges it.
+        cache_for(request, *(f"shows:{article.pk}" for article in [*newer, *older]))
         context["attachments"] = self.attachments.select_related("document")
         context["category"] = self.get_parent().specific_deferred
         return context

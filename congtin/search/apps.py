@@ -7,6 +7,7 @@ class SearchConfig(AppConfig):
     verbose_name = "Tìm kiếm"
 
     def ready(self):
-        from congtin.search import signals
+        from congtin.search import purges, signals
 
         signals.connect()
+        purges.connect()

@@ -12,7 +12,9 @@ from django.views.decorators.http import require_GET
 
 from congtin.errors import InvalidInput
 from congtin.limits import TOO_MANY, over_rate, retry_after, too_many_json
+from congtin.pagecache.store import SHORT_SECONDS, cache_for
 from congtin.search.params import MAX_QUERY_CHARS, SORT_PARAMS, read_params
+from congtin.search.purges import SEARCH
 from congtin.search.results import run_search, site_categories
 
 PER_PAGE = 10
@@ -32,6 +34,7 @@ def search_page(request):
         result = run_search(request, params)
     except InvalidInput as error:
         return _form_with_error(request, str(error), status=400)
+    cache_for(request, SEARCH, seconds=SHORT_SECONDS)
     return render(
         request,
         "search/search.html",
@@ -73,6 +76,7 @@ def search_json(request):
         result = run_search(request, params)
     except InvalidInput as error:
         return JsonResponse({"error": str(error)}, status=400)
+    cache_for(request, SEARCH, seconds=SHORT_SECONDS)
     return JsonResponse(
         {
             "count": result.count,

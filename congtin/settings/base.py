@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "congtin.search",
     "congtin.archive",
     "congtin.visits",
+    "congtin.pagecache",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -67,6 +68,8 @@ MIDDLEWARE = [
     "congtin.api.ApiErrorMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous readers are answered from the page cache here, before the rest (congtin.pagecache).
+    "congtin.pagecache.middleware.PageCacheMiddleware",
     "congtin.sites.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -136,22 +139,36 @@ else:
         }
     }
 
-# Per-address limits (congtin.limits: search requests, visit beacons) count in a cache of their
-# own, so that a full cache of pages can never evict a counter: Redis when REDIS_URL is set (the
-# limits then hold across every app server), otherwise a bounded in-process table per worker.
-if REDIS_URL:
-    CACHES["limits"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": REDIS_URL,
-        "KEY_PREFIX": f"{CACHE_KEY_PREFIX}-limits",
-    }
-else:
-    CACHES["limits"] = {
+
+def _cache_of_its_own(name: str, max_entries: int) -> dict:
+    """A cache alias apart from the default one, so that what fills one never evicts the other:
+    Redis when REDIS_URL is set (shared by every app server), else each worker's memory."""
+    if REDIS_URL:
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"{CACHE_KEY_PREFIX}-{name}",
+        }
+    return {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": f"{CACHE_KEY_PREFIX}-limits",
-        "OPTIONS": {"MAX_ENTRIES": 100_000},
+        "LOCATION": f"{CACHE_KEY_PREFIX}-{name}",
+        "OPTIONS": {"MAX_ENTRIES": max_entries},
     }
+
+
+# Per-address limits (congtin.limits: search requests, visit beacons): a full page cache can never
+# evict a counter; with Redis the limits hold across every app server.
+CACHES["limits"] = _cache_of_its_own("limits", 100_000)
 RATELIMIT_USE_CACHE = "limits"
+# The full-page cache for anonymous readers (congtin.pagecache). CONGTIN_PAGECACHE=0 turns it off
+# (the benchmark's "uncached").
+CACHES["pages"] = _cache_of_its_own("pages", 2_000)
+CONGTIN_PAGECACHE = env_bool(os.environ, "CONGTIN_PAGECACHE", default=True)
+# Without Redis, the purges reach every worker of this machine through this log
+# (congtin.pagecache.versions.FileVersions).
+CONGTIN_PAGECACHE_PURGE_LOG = Path(
+    os.environ.get("CONGTIN_PAGECACHE_PURGE_LOG", VAR_DIR / "pagecache-purges.log")
+)
 # Search requests per client address ("120/m"; "" or "0" switches the limit off).
 CONGTIN_SEARCH_RATE = os.environ.get("CONGTIN_SEARCH_RATE", "120/m")
 # Visit beacons per client address: distinct browsers counted per half hour, and beacons per

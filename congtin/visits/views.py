@@ -34,11 +34,22 @@ def _site(request):
 
 @require_GET
 def figures(request):
-    """``GET /api/v1/visits``: total, today, month, online (the box refreshes from it)."""
+    """``GET /api/v1/visits[?page=<id>]``: total, today, month, online, and with ``page`` the
+    article's "Lượt xem" (``page_views``). Never page-cached: a cached page reads its figures here.
+    """
     site = _site(request)
     data = (
         stats.public_figures(site.pk) if site else {"total": 0, "today": 0, "month": 0, "online": 0}
     )
+    page = request.GET.get("page", "")
+    if page:
+        if not page.isdigit() or len(page) > 18:
+            return JsonResponse(
+                {"error": f"Mã trang «{page[:20]}» không hợp lệ: cần một số nguyên dương."},
+                status=400,
+                json_dumps_params={"ensure_ascii": False},
+            )
+        data = {**data, "page_views": stats.article_views(int(page))}
     response = JsonResponse(data)
     response["Cache-Control"] = f"max-age={stats.PUBLIC_TTL}"
     return response

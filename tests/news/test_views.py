@@ -135,7 +135,7 @@ def test_a_server_error_gets_the_self_contained_vietnamese_500_page(client, cate
 
 
 def test_category_page_queries_do_not_grow_with_the_articles_shown(
-    client, category, django_assert_max_num_queries
+    client, uncached, category, django_assert_max_num_queries
 ):
     def add(count, offset):
         for index in range(count):
@@ -163,7 +163,7 @@ def test_category_page_queries_do_not_grow_with_the_articles_shown(
 
 
 def test_article_page_queries_do_not_grow_with_other_news_or_attachments(
-    client, category, django_assert_max_num_queries
+    client, uncached, category, django_assert_max_num_queries
 ):
     start = local(2020, 1, 1)
     first = [
@@ -183,7 +183,7 @@ def test_article_page_queries_do_not_grow_with_other_news_or_attachments(
 
 
 def test_home_page_queries_do_not_grow_with_articles(
-    client, category, articles, django_assert_max_num_queries
+    client, uncached, category, articles, django_assert_max_num_queries
 ):
     warm(client, "/")
     with django_assert_max_num_queries(25) as before:

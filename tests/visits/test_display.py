@@ -50,7 +50,11 @@ def test_figures_api_and_article_views(client, site, article):
     apply([Beacon(f"v{i}", site.pk, article.pk, now) for i in range(3)])
     data = client.get("/api/v1/visits").json()
     assert set(data) == {"total", "today", "month", "online"} and data["total"] == 3
-    assert "Lượt xem: 3" in client.get(article.url).content.decode()
+    assert (
+        'Lượt xem: <span data-visits="page_views">3</span>'
+        in client.get(article.url).content.decode()
+    )
+    assert client.get("/api/v1/visits", {"page": article.pk}).json()["page_views"] == 3
 
 
 def test_the_home_page_lists_the_most_read_articles(client, site, article, category):

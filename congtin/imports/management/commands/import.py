@@ -15,6 +15,7 @@ from congtin.imports.report import ImportReport, Progress
 from congtin.imports.sources import FORMATS, detect_format, read
 from congtin.imports.writer import CategoryResolver, ImportOptions, prepare
 from congtin.news.models import CategoryPage
+from congtin.pagecache.store import purge_once_at_the_end
 from congtin.parallel import default_jobs, ordered_map
 from congtin.vietnamese import slugify
 
@@ -64,6 +65,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        # The import's pages purge the page cache once, when it ends (congtin.pagecache).
+        with purge_once_at_the_end():
+            self._import(options)
+
+    def _import(self, options):
         site = self._site(options["site"])
         home = site.root_page.specific
         default_category = self._category(home, options["category"])

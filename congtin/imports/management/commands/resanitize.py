@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from congtin.imports.resanitize import resanitize_imported
+from congtin.pagecache.store import purge_once_at_the_end
 
 
 class Command(BaseCommand):
@@ -25,7 +26,8 @@ class Command(BaseCommand):
                 f", {revisions} phiên bản"
             )
 
-        report = resanitize_imported(dry_run=dry_run, progress=progress)
+        with purge_once_at_the_end():  # bodies change in place: the cached pages go
+            report = resanitize_imported(dry_run=dry_run, progress=progress)
         checked = f"{report.checked:,}".replace(",", ".")
         self.stdout.write(
             self.style.SUCCESS(

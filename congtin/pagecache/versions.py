@@ -1,0 +1,132 @@
+"""Purge tags' versions, shared by every worker: a cached page is stale once a tag it was stored
+with has a newer version.
+
+A purge does not look for the cached pages of a tag: it adds one to the tag's version, and a page
+stored with an older version is never served again (it is deleted when next asked for). That is
+one write per tag whatever the number of pages, exact, and immediate on every server.
+
+- ``RedisVersions`` (``REDIS_URL`` set): one Redis counter per tag, read with one MGET per hit.
+- ``FileVersions`` (the embedded default, one machine): a purge appends the tags to a log file
+  (``CONGTIN_PAGECACHE_PURGE_LOG``); each worker reads what was appended since it last looked (an
+  ``os.stat`` per request) and counts each tag's lines. Appends of a few bytes are atomic, so every
+  worker counts the same versions; a log past ROTATE_BYTES is replaced by an empty one, which every
+  worker notices (a new inode) and takes as a purge of everything.
+
+``generation()`` changes with every purge: a page rendered while a purge happened is not stored,
+since it may show what was just purged.
+"""
+
+import os
+import threading
+
+from django.conf import settings
+
+ALL = "all"  # every page carries this tag: purging it purges everything
+ROTATE_BYTES = 4 * 1024 * 1024
+
+
+class RedisVersions:
+    def __init__(self, url: str, prefix: str):
+        import redis
+
+        self.client = redis.Redis.from_url(url)
+        self.prefix = f"{prefix}:pagecache:v:"
+        self.generation_key = f"{prefix}:pagecache:generation"
+
+    def current(self, tags) -> dict[str, int]:
+        tags = list(tags)
+        values = self.client.mget([self.prefix + tag for tag in tags])
+        return {tag: int(value or 0) for tag, value in zip(tags, values, strict=True)}
+
+    def generation(self) -> int:
+        return int(self.client.get(self.generation_key) or 0)
+
+    def bump(self, tags):
+        with self.client.pipeline(transaction=False) as pipe:
+            for tag in tags:
+                pipe.incr(self.prefix + tag)
+            pipe.incr(self.generation_key)
+            pipe.execute()
+
+
+class FileVersions:
+    def __init__(self, path):
+        self.path = str(path)
+        self.lock = threading.Lock()
+        self.identity = None  # (device, inode) of the log read so far
+        self.offset = 0
+        self.counts: dict[str, int] = {}
+
+    def _sync(self):
+        try:
+            status = os.stat(self.path)
+        except FileNotFoundError:
+            os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)
+            with open(self.path, "ab"):
+                pass
+            status = os.stat(self.path)
+        identity = (status.st_dev, status.st_ino)
+        if identity != self.identity or status.st_size < self.offset:
+            self.identity, self.offset, self.counts = identity, 0, {}
+        if status.st_size == self.offset:
+            return
+        with open(self.path, "rb") as log:
+            log.seek(self.offset)
+            data = log.read(status.st_size - self.offset)
+        complete = data.rfind(b"\n") + 1  # a line being written is read next time
+        for line in data[:complete].decode("utf-8", "replace").splitlines():
+            if line:
+                self.counts[line] = self.counts.get(line, 0) + 1
+        self.offset += complete
+
+    def current(self, tags) -> dict[str, int]:
+        with self.lock:
+            self._sync()
+            epoch = f"{self.identity[0]}:{self.identity[1]}"
+            found = {tag: self.counts.get(tag, 0) for tag in tags}
+            found[ALL] = f"{epoch}:{self.counts.get(ALL, 0)}"
+            return found
+
+    def generation(self):
+        with self.lock:
+            self._sync()
+            return (self.identity, self.offset)
+
+    def bump(self, tags):
+        data = "".join(f"{tag}\n" for tag in tags).encode()
+        with self.lock:
+            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            try:
+                os.write(fd, data)
+                size = os.fstat(fd).st_size
+            finally:
+                os.close(fd)
+            if size > ROTATE_BYTES:
+                fresh = f"{self.path}.{os.getpid()}.new"
+                with open(fresh, "wb"):
+                    pass
+                os.replace(fresh, self.path)
+
+
+_versions = None
+_versions_lock = threading.Lock()
+
+
+def versions():
+    """The process's tag versions (Redis when ``REDIS_URL`` is set, else the purge log)."""
+    global _versions
+    if _versions is None:
+        with _versions_lock:
+            if _versions is None:
+                if settings.REDIS_URL:
+                    prefix = settings.CACHES["pages"].get("KEY_PREFIX", "congtin")
+                    _versions = RedisVersions(settings.REDIS_URL, prefix)
+                else:
+                    _versions = FileVersions(settings.CONGTIN_PAGECACHE_PURGE_LOG)
+    return _versions
+
+
+def reset():
+    """Forget the process's view of the versions (tests: each gets a fresh log)."""
+    global _versions
+    _versions = None

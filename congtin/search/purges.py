@@ -1,0 +1,15 @@
+"""The search's cached results (congtin.pagecache, a short time) are purged by any article's
+change: which queries it affects is not worth computing."""
+
+from congtin.news.signals import article_changed
+from congtin.pagecache.store import purge
+
+SEARCH = "search"
+
+
+def article_changed_search(sender, **kwargs):
+    purge(SEARCH)
+
+
+def connect():
+    article_changed.connect(article_changed_search, dispatch_uid="congtin.search.purges")
