@@ -4,7 +4,7 @@ from datetime import timedelta
 import pytest
 from django.db import IntegrityError, transaction
 
-from congtin.news.models import ArticlePage
+from congtin.news.models import ArticlePage, CategoryPage
 from tests.conftest import local, make_article
 
 
@@ -102,3 +102,13 @@ def test_other_news_leave_out_unpublished_articles(category, articles):
     articles[4].unpublish()
     newer, _ = articles[3].other_news()
     assert articles[4].title not in [a.title for a in newer]
+
+
+def test_other_news_leave_out_articles_of_sub_categories(category, articles):
+    sub = CategoryPage(title="Cải cách thủ tục", slug="cai-cach-thu-tuc", live=False)
+    category.add_child(instance=sub)
+    sub.save_revision().publish()
+    below = make_article(sub, "Tin của chuyên mục con", articles[3].first_published_at)
+    newer, older = articles[3].other_news()
+    assert below not in newer + older and len(newer + older) == 6
+    assert below.other_news() == ([], [])
