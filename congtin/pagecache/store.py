@@ -176,21 +176,23 @@ def store(request, response, generation) -> dict | None:
     show what was purged)."""
     key = key_of(request)
     if key is None:
-        return
+        return None
     tags, seconds = request._pagecache
     stored = time.time()
     response["Cache-Control"] = CACHE_CONTROL
     patch_vary_headers(response, ("Cookie",))  # an editor's cookie gets another page
     response["ETag"] = quote_etag(hashlib.blake2b(response.content, digest_size=12).hexdigest())
     response["Last-Modified"] = http_date(stored)
-    current = versions()
-    if current.generation() != generation:
-        return
+    # The versions first, then the check: if no purge came since the request began, these are
+    # the versions the page was rendered under; a purge after this read makes the entry stale.
+    tag_versions = versions().current({*tags, ALL})
+    if versions().generation() != generation:
+        return None
     entry = {
         "status": response.status_code,
         "headers": [(n, v) for n, v in response.items() if n.lower() not in SKIPPED_HEADERS],
         "body": response.content,
-        "tags": current.current({*tags, ALL}),
+        "tags": tag_versions,
         "etag": response["ETag"],
         "stored": stored,
     }

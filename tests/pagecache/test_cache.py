@@ -132,11 +132,9 @@ def test_previews_are_never_stored(many):
     request = RequestFactory().get("/")
     request.is_preview = True
     store.cache_for(request, "page:1")
-    response = type("R", (), {})()
     assert not store.storable(request, _ok())
     request.is_preview = False
     assert store.storable(request, _ok())
-    del response
 
 
 def _ok():
@@ -168,3 +166,16 @@ def test_article_views_are_read_live(client, many):
     data = client.get("/api/v1/visits", {"page": many[3].pk}).json()
     assert data["page_views"] == 0 and "total" in data
     assert client.get("/api/v1/visits", {"page": "x"}).status_code == 400
+
+
+def test_a_page_rendered_while_a_purge_happened_is_not_stored(db):
+    from congtin.pagecache.versions import versions
+
+    request = RequestFactory().get("/tin-dang-sua/")
+    store.cache_for(request, "page:7")
+    generation = versions().generation()  # the request begins
+    store.purge("page:7")  # an editor publishes while the page renders from the old rows
+    assert store.store(request, _ok(), generation) is None
+    assert store.lookup(RequestFactory().get("/tin-dang-sua/")) is None
+    assert store.store(request, _ok(), versions().generation()) is not None  # the next one is
+    assert store.lookup(RequestFactory().get("/tin-dang-sua/"))["X-Cache"] == "HIT"
