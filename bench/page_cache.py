@@ -97,8 +97,9 @@ def main():
     if prod_local.find_nginx() is None or missing:
         raise SystemExit("Cần nginx và wrk của Debian: sudo apt-get install nginx-light wrk")
     var_dir = ROOT / "var" / "bench-page-cache"
-    env = prod_local.environment(var_dir, {"DATABASE_URL": "", "REDIS_URL": ""})
-    env.pop("DATABASE_URL"), env.pop("REDIS_URL")
+    env = prod_local.environment(var_dir)
+    for name in ("DATABASE_URL", "REDIS_URL"):  # the demo on the embedded defaults
+        env.pop(name, None)
     prod_local.prepare(env, demo=True)
     path = subprocess.run(
         [sys.executable, "-c", FIND], env=env, cwd=ROOT, capture_output=True, text=True, check=True

@@ -50,13 +50,14 @@ def foreign_origin(meta, domain: str) -> bool:
 
 
 def _count(cache, key: str, timeout: int) -> int:
-    """Add one to a counter that expires ``timeout`` seconds after it was first made."""
-    cache.add(key, 0, timeout)
+    """Add one to a counter that expires ``timeout`` seconds after it was first made (the
+    counter usually exists: one increment; the first of a window is added)."""
     try:
         return cache.incr(key)
-    except ValueError:  # it expired between the two calls
-        cache.set(key, 1, timeout)
-        return 1
+    except ValueError:  # the window's first, or it expired just now
+        if cache.add(key, 1, timeout):
+            return 1
+        return cache.incr(key)  # another worker added it first
 
 
 def over_address_limits(address: str, visitor_key: str, now: float) -> bool:

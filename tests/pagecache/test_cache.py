@@ -125,6 +125,8 @@ def test_private_pages_are_never_cached(client, many):
     for _ in range(2):
         response = client.get(restricted.url)
         assert response.status_code == 200 and "X-Cache" not in response
+        # The password form is not for nginx's micro-cache either (it may carry a CSRF token).
+        assert "private" in response["Cache-Control"]
     assert restricted.title.encode() not in client.get("/cai-cach-hanh-chinh/").content
 
 
@@ -153,6 +155,12 @@ def test_responses_that_set_a_cookie_or_are_private_are_not_stored():
     assert not store.storable(request, cookie) and not store.storable(request, private)
     other = RequestFactory().get("/")  # no view asked for it
     assert not store.storable(other, _ok())
+
+
+def test_what_is_not_stored_is_private_for_the_caches_in_front(client, many):
+    missing = client.get("/khong-co-trang-nay/")
+    assert missing.status_code == 404 and missing["Cache-Control"] == store.PRIVATE
+    assert "Cookie" in missing["Vary"]
 
 
 def test_the_cache_can_be_switched_off(client, many, uncached):
