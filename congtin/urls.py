@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from congtin import views
 from congtin.archive import views as archive_views
+from congtin.news import views as news_views
 from congtin.search import views as search_views
 from congtin.visits import views as visits_views
 
@@ -42,4 +43,9 @@ if settings.CONGTIN_SERVE_MEDIA:
         re_path(rf"^{media_prefix}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
     )
 
-urlpatterns.append(path("", include(wagtail_urls)))
+# The pages of the tree: Wagtail's password and login forms, then every page, served by
+# congtin.news.views.serve (Wagtail's serve, with articles found in one query).
+urlpatterns += [
+    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern, news_views.serve, name="wagtail_serve"),
+]

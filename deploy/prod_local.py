@@ -8,7 +8,7 @@ runs them. The demo content is loaded when no DATABASE_URL is given. Ctrl-C stop
     make prod-local PROD_PORT=8080 WORKERS=2
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/congtin REDIS_URL=redis://127.0.0.1:6379/0 make prod-local
 
-bench/page_cache.py starts the same stack through ``start_stack``.
+bench/flood.py starts the same stack through ``start_stack`` (or its parts: ``start_app``, ``start_nginx``).
 """
 
 import argparse
@@ -66,15 +66,19 @@ def prepare(env: dict, demo: bool, url: str = "http://127.0.0.1:8080"):
         subprocess.run([*congtin, "demo", "--url", url], env=local, check=True, cwd=ROOT)
 
 
-def nginx_config(var_dir: Path, port: int, app_port: int, micro_cache: bool = True) -> Path:
-    """deploy/nginx/congtin.conf with this machine's paths and ports, in a main config."""
+def nginx_config(var_dir: Path, port: int, app_port, micro_cache: bool = True) -> Path:
+    """deploy/nginx/congtin.conf with this machine's paths and ports (``app_port``: one port, or
+    a list of app servers to balance), in a main config."""
     folder = var_dir / "nginx"
     (folder / "logs").mkdir(parents=True, exist_ok=True)
     site = SITE_CONF.read_text()
     site = site.replace("/srv/congtin/var", str(var_dir)).replace(
         "listen 80;", f"listen 127.0.0.1:{port};"
     )
-    site = site.replace("server 127.0.0.1:8000;", f"server 127.0.0.1:{app_port};")
+    app_ports = app_port if isinstance(app_port, list) else [app_port]
+    site = site.replace(
+        "server 127.0.0.1:8000;", " ".join(f"server 127.0.0.1:{p};" for p in app_ports)
+    )
     if not micro_cache:
         site = site.replace("        proxy_cache congtin_pages;", "        proxy_cache off;")
     (folder / "site.conf").write_text(site)
@@ -115,23 +119,41 @@ def wait_for(port: int, process: subprocess.Popen, seconds: float = 60):
     raise RuntimeError(f"nothing listens on {port}")
 
 
-def start_stack(env: dict, port: int, app_port: int, workers: int, micro_cache: bool = True):
-    """Start gunicorn and nginx; return both processes (stop them with ``stop_stack``)."""
-    nginx = find_nginx()
-    if nginx is None:
-        raise SystemExit(NGINX_MISSING)
-    config = nginx_config(Path(env["CONGTIN_VAR_DIR"]), port, app_port, micro_cache)
+def start_app(env: dict, app_port: int, workers: int) -> subprocess.Popen:
+    """gunicorn as deploy/systemd/congtin.service runs it: threaded workers (4 threads each)."""
     app = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "congtin.wsgi", "--workers", str(workers),
          "--worker-class", "gthread", "--threads", "4", "--bind", f"127.0.0.1:{app_port}",
-         "--graceful-timeout", "30", "--log-level", "warning"],
+         "--graceful-timeout", "30", "--log-level", "warning", "--no-control-socket"],
         env=env, cwd=ROOT,
     )  # fmt: skip
     wait_for(app_port, app)
+    return app
+
+
+def start_nginx(var_dir: Path, port: int, app_port, micro_cache: bool = True):
+    """nginx in front of the app server(s) on ``app_port`` (one port or a list)."""
+    nginx = find_nginx()
+    if nginx is None:
+        raise SystemExit(NGINX_MISSING)
+    config = nginx_config(var_dir, port, app_port, micro_cache)
     web = subprocess.Popen(
         [nginx, "-p", str(config.parent), "-c", str(config), "-g", "daemon off;"], cwd=ROOT
     )
     wait_for(port, web)
+    return web
+
+
+def start_stack(env: dict, port: int, app_port: int, workers: int, micro_cache: bool = True):
+    """Start gunicorn and nginx; return both processes (stop them with ``stop_stack``)."""
+    if find_nginx() is None:
+        raise SystemExit(NGINX_MISSING)
+    app = start_app(env, app_port, workers)
+    try:
+        web = start_nginx(Path(env["CONGTIN_VAR_DIR"]), port, app_port, micro_cache)
+    except BaseException:
+        stop_stack(app)
+        raise
     return app, web
 
 

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.cache import cache, caches
 from wagtail.models import Locale, Page, Site
 
+from congtin.news import structure
 from congtin.news.models import ArticlePage, CategoryPage, HomePage
 from congtin.search.results import _site_scopes
 from congtin.sites import forget_sites
@@ -56,6 +57,8 @@ def _forget_process_state():
     cache.clear()
     caches["limits"].clear()
     caches["pages"].clear()
+    caches["fragments"].clear()
+    structure.reset()
     _site_scopes.clear()
     forget_sites()
     beacon._rates.clear()

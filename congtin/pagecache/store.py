@@ -91,6 +91,20 @@ def purge_all():
     purge(ALL)
 
 
+def tags_version(*tags: str) -> str:
+    """The versions of ``tags`` as one string: it changes whenever one of them is purged. A
+    fragment kept by it is as fresh as a cached page stored with those tags."""
+    current = versions().current(tags)
+    return ".".join(str(current[tag]) for tag in tags)
+
+
+def site_version() -> str:
+    """Changes with every purge of everything (a menu, a category, the portal's settings, a view
+    restriction): what a process keeps of a site's structure and shared fragments is keyed by it
+    (congtin.news.structure, the "fragments" cache), so the same purge reaches it on every server."""
+    return str(versions().current([ALL])[ALL])
+
+
 def anonymous(request) -> bool:
     """A request that may be answered from the cache: GET or HEAD without the session cookie."""
     return (

@@ -163,6 +163,13 @@ RATELIMIT_USE_CACHE = "limits"
 # The full-page cache for anonymous readers (congtin.pagecache). CONGTIN_PAGECACHE=0 turns it off
 # (the benchmark's "uncached").
 CACHES["pages"] = _cache_of_its_own("pages", 2_000)
+# Fragments every page shares (header, menu, footer, breadcrumbs), in each worker's memory: they
+# are keyed by the version that every purge of everything moves on (congtin.news.structure).
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": f"{CACHE_KEY_PREFIX}-fragments",
+    "OPTIONS": {"MAX_ENTRIES": 5_000},
+}
 CONGTIN_PAGECACHE = env_bool(os.environ, "CONGTIN_PAGECACHE", default=True)
 # Without Redis, the purges reach every worker of this machine through this log
 # (congtin.pagecache.versions.FileVersions).

@@ -95,7 +95,7 @@ def test_other_news_orders_articles_with_the_same_timestamp_stably(category):
     same_time = local(2020, 1, 1)
     items = [make_article(category, f"Tin cùng giờ {index}", same_time) for index in range(3)]
     newer, older = items[1].other_news()
-    assert newer == [items[2]] and older == [items[0]]
+    assert [a.pk for a in newer] == [items[2].pk] and [a.pk for a in older] == [items[0].pk]
 
 
 def test_other_news_leave_out_unpublished_articles(category, articles):
@@ -110,5 +110,5 @@ def test_other_news_leave_out_articles_of_sub_categories(category, articles):
     sub.save_revision().publish()
     below = make_article(sub, "Tin của chuyên mục con", articles[3].first_published_at)
     newer, older = articles[3].other_news()
-    assert below not in newer + older and len(newer + older) == 6
+    assert below.pk not in [a.pk for a in newer + older] and len(newer + older) == 6
     assert below.other_news() == ([], [])

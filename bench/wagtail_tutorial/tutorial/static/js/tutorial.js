@@ -1,0 +1,1 @@
+/* The tutorial project's javascript (empty, as `wagtail start` leaves it). */
