@@ -14,6 +14,9 @@ Everything is on loopback; the app servers run as README's "Production" runs the
    (c)  no cache at all: every request rendered;
    (d)  the Wagtail 8 tutorial blog page (bench/wagtail_tutorial, the same article's title, lead
         and body, 10 sibling links), same servers; (d2) the same behind Django's per-site cache.
+   (c) and (d) run side by side and are measured in alternating turns: this machine's speed
+   drifts by up to a factor of 2 within minutes (a virtual machine), which single back-to-back
+   runs turned into a ratio anywhere from 1.1 to 2.2.
 2. (e) A crawl of 10,000 distinct article URLs of the 72,190-article portal (bench/scaled_portal.py
    builds it under var/bench-72190/ when missing, about 5 minutes), at 8 connections, on a fresh
    stack: every page rendered (the page cache cold, nginx's micro-cache off).
@@ -51,6 +54,8 @@ import scaled_portal  # noqa: E402
 
 ARTICLE_TITLE = "Kế hoạch tuyên truyền cải cách hành chính năm 2020"
 PORT, APP_PORT, SECOND_APP_PORT, STATIC_PORT, TUTORIAL_PORT = 8181, 8182, 8184, 8183, 8185
+TUTORIAL_WEB_PORT = 8186
+ROUNDS = 4  # (c) and (d) alternate: this machine's speed drifts by a factor of 2 within minutes
 TUTORIAL = ROOT / "bench" / "wagtail_tutorial"
 SEED_CONTENT = f"""
 import django, json; django.setup()
@@ -203,7 +208,7 @@ def row(name: str, label: str, result: dict, a: dict | None, c: dict | None, d: 
     )
 
 
-def start_tutorial(var_dir: Path, database: Path, site_cache: bool):
+def start_tutorial(var_dir: Path, database: Path, site_cache: bool, web_port: int = PORT):
     env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE"}}
     env.update(TUTORIAL_DB=str(database), TUTORIAL_SITE_CACHE="1" if site_cache else "0")
     app = subprocess.Popen(
@@ -214,7 +219,7 @@ def start_tutorial(var_dir: Path, database: Path, site_cache: bool):
         env=env, cwd=ROOT,
     )  # fmt: skip
     prod_local.wait_for(TUTORIAL_PORT, app)
-    web = prod_local.start_nginx(var_dir, PORT, TUTORIAL_PORT, micro_cache=False)
+    web = prod_local.start_nginx(var_dir, web_port, TUTORIAL_PORT, micro_cache=False)
     return app, web
 
 
@@ -227,17 +232,13 @@ def part_one(seconds: int) -> dict:
     prod_local.prepare(env, demo=True)
     seed = json.loads(python(env, SEED_CONTENT))
     results, html = {}, b""
-    runs = [
-        ("b", "congtin: nginx micro-cache + page cache", True, "1"),
-        ("b2", "congtin: page cache only", False, "1"),
-        ("c", "congtin: no cache (every request rendered)", False, "0"),
-    ]
-    for name, label, micro_cache, page_cache in runs:
-        stack = prod_local.start_stack(
-            {**env, "CONGTIN_PAGECACHE": page_cache}, PORT, APP_PORT, 2, micro_cache
-        )
+    url = f"http://127.0.0.1:{PORT}{seed['url']}"
+    for name, label, micro_cache in (
+        ("b", "congtin: nginx micro-cache + page cache", True),
+        ("b2", "congtin: page cache only", False),
+    ):
+        stack = prod_local.start_stack(env, PORT, APP_PORT, 2, micro_cache)
         try:
-            url = f"http://127.0.0.1:{PORT}{seed['url']}"
             html = urllib.request.urlopen(url).read()
             results[name] = (label, wrk(url, seconds, 64))
         finally:
@@ -251,18 +252,31 @@ def part_one(seconds: int) -> dict:
         env={**os.environ, "TUTORIAL_DB": str(database)}, cwd=ROOT, check=True,
         capture_output=True, text=True,
     )  # fmt: skip
-    tutorial_path = setup.stdout.strip().splitlines()[-1]
-    for name, label, site_cache in (
-        ("d", "Wagtail tutorial blog page, same article", False),
-        ("d2", "the same behind Django's per-site cache", True),
-    ):
-        app, web = start_tutorial(tutorial_dir, database, site_cache)
-        try:
-            url = f"http://127.0.0.1:{PORT}{tutorial_path}"
-            tutorial_html = urllib.request.urlopen(url).read()
-            results[name] = (label, wrk(url, seconds, 64))
-        finally:
-            prod_local.stop_stack(web, app)
+    tutorial_url = f"http://127.0.0.1:{TUTORIAL_WEB_PORT}{setup.stdout.strip().splitlines()[-1]}"
+    # (c) and (d) side by side, measured in turns: each gets the machine alone for a slice, and
+    # both get the same share of its drifts.
+    stack = prod_local.start_stack({**env, "CONGTIN_PAGECACHE": "0"}, PORT, APP_PORT, 2, False)
+    tutorial = start_tutorial(tutorial_dir, database, False, TUTORIAL_WEB_PORT)
+    slices = {"c": [], "d": []}
+    try:
+        tutorial_html = urllib.request.urlopen(tutorial_url).read()
+        for turn in range(ROUNDS):
+            order = [("c", url), ("d", tutorial_url)]
+            for name, target in order if turn % 2 == 0 else reversed(order):
+                slices[name].append(wrk(target, max(2, seconds // 2), 64))
+    finally:
+        prod_local.stop_stack(tutorial[1], tutorial[0], stack[1], stack[0])
+    results["c"] = ("congtin: no cache (every request rendered)", combined(slices["c"]))
+    results["d"] = ("Wagtail tutorial blog page, same article", combined(slices["d"]))
+    turns = [c["rate"] / d["rate"] for c, d in zip(slices["c"], slices["d"], strict=True)]
+    app, web = start_tutorial(tutorial_dir, database, True)
+    try:
+        results["d2"] = (
+            "the same behind Django's per-site cache",
+            wrk(tutorial_url.replace(str(TUTORIAL_WEB_PORT), str(PORT)), seconds, 64),
+        )
+    finally:
+        prod_local.stop_stack(web, app)
     static = static_nginx(var_dir / "static-reference", html)
     try:
         reference = wrk(f"http://127.0.0.1:{STATIC_PORT}/article.html", seconds, 64)
@@ -276,7 +290,22 @@ def part_one(seconds: int) -> dict:
           f" {'/ (c)':>7} {'/ (d)':>7}  errors")  # fmt: skip
     for name, (label, result) in results.items():
         row(name, label, result, a, c, d)
+    print(f"   (c) and (d): {ROUNDS} turns of {max(2, seconds // 2)} s each, alternating; c/d per "
+          "turn: " + ", ".join(f"{ratio:.2f}" for ratio in turns))  # fmt: skip
     return results
+
+
+def combined(slices: list[dict]) -> dict:
+    """Turns of one server as one figure: requests over time, the median p50, the worst p99."""
+    p50s = sorted(part["p50"] for part in slices)
+    return {
+        "rate": sum(part["rate"] for part in slices) / len(slices),
+        "requests": sum(part["requests"] for part in slices),
+        "p50": p50s[len(p50s) // 2],
+        "p99": max(part["p99"] for part in slices),
+        "errors": sum(part["errors"] for part in slices),
+        "socket_errors": " ".join(part["socket_errors"] for part in slices).strip(),
+    }
 
 
 def portal_72k(password: str) -> dict:

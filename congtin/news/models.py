@@ -42,6 +42,20 @@ from congtin.vietnamese import slugify, to_nfc
 PUBLICATION_ORDER = ("-first_published_at", "-pk")
 
 
+def newest_articles_under(page):
+    """The live articles below ``page``, newest first.
+
+    Written as a path prefix, without the depth bound Wagtail's ``descendant_of`` adds: with it,
+    the database took the depth index, read every article below (72,000 on the home page of the
+    benchmark portal) and sorted them, 150 ms for the newest eight; without it, it walks the
+    publication-date index from the newest and stops at the page's end (2 ms; 22 ms for page 100).
+    The page itself is not an article, so the prefix needs no exclusion.
+    """
+    return (
+        ArticlePage.objects.live().filter(path__startswith=page.path).order_by(*PUBLICATION_ORDER)
+    )
+
+
 class PortalPage(Page):
     """Base of every page type here: Vietnamese slugs and NFC-normalized text."""
 
@@ -110,8 +124,7 @@ class HomePage(PortalPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         restricted = restricted_below(self)
-        articles = ArticlePage.objects.live().descendant_of(self).order_by(*PUBLICATION_ORDER)
-        articles = without_restricted(articles, restricted)
+        articles = without_restricted(newest_articles_under(self), restricted)
         context["latest_articles"] = list(with_list_images(articles)[: self.latest_count])
         categories = list(
             without_restricted(CategoryPage.objects.live().child_of(self), restricted)
@@ -144,13 +157,16 @@ class CategoryPage(PortalPage):
         view restriction (``restricted_paths``: restricted_below() of this page or an ancestor)."""
         if restricted_paths is None:
             restricted_paths = restricted_below(self)
-        articles = ArticlePage.objects.live().descendant_of(self).order_by(*PUBLICATION_ORDER)
-        return without_restricted(articles, restricted_paths)
+        return without_restricted(newest_articles_under(self), restricted_paths)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        restricted = restricted_below(self)
+        # Counted as Wagtail writes "below this page" (path and depth): the depth index counts
+        # them in half the time the listing's plan would take.
+        counted = without_restricted(ArticlePage.objects.live().descendant_of(self), restricted)
         context["articles_page"] = paginate(
-            request, with_list_images(self.articles()), self.per_page
+            request, with_list_images(self.articles(restricted)), self.per_page, counted
         )
         return context
 
