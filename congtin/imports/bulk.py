@@ -3,10 +3,12 @@
 Creating a Wagtail page through ``add_child`` + ``save_revision`` + ``publish`` costs dozens of
 queries per article (tree position, slug check, revision, publish, log, search index). Here a batch
 of new articles costs a fixed handful: tree paths and slugs are computed in memory from the category's
-last child, then pages, article rows, revisions, tags, import records and search index entries are
-inserted in bulk, inside one transaction per batch (each article is committed whole or not at all).
-The pages are the same as the slow path's: same fields, a revision holding the page content, a live
-revision when published; ``congtin fixtree`` finds nothing to fix (tested).
+last child, then pages, article rows, revisions, tags, import records, audit-log entries, reference
+index rows and search index entries are inserted in bulk, inside one transaction per batch (each
+article is committed whole or not at all, with its log entries). The pages are the same as the slow
+path's: same fields, a revision holding the page content, a live revision when published, the same
+log entries (congtin.imports.audit) and reference index rows (congtin.imports.references);
+``congtin fixtree`` finds nothing to fix (tested).
 
 Articles that were imported before (updates) go through the slow path, which keeps their history.
 """
@@ -18,10 +20,12 @@ from django.db import DatabaseError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from taggit.models import Tag
-from wagtail.models import COMMENTS_RELATION_NAME, Locale, Page, Revision
+from wagtail.models import COMMENTS_RELATION_NAME, Locale, Page, PageLogEntry, Revision
 
+from congtin.imports.audit import bulk_entries
 from congtin.imports.models import ImportedArticle
 from congtin.imports.records import Problem
+from congtin.imports.references import index_references
 from congtin.imports.writer import ArticleWriter, PreparedArticle, apply_record
 from congtin.news.models import ArticlePage, ArticlePageTag
 from congtin.search.fulltext import optimize
@@ -221,6 +225,7 @@ class BulkArticleWriter(ArticleWriter):
                 live=live,
                 has_unpublished_changes=not live,
                 last_published_at=record.published_at if live else None,
+                owner=self.user,
             )
             apply_record(page, record, self.options)
             page.draft_title = page.title
@@ -239,6 +244,7 @@ class BulkArticleWriter(ArticleWriter):
         revisions = [
             Revision(
                 created_at=now,
+                user=self.user,
                 content_type=article_type,
                 base_content_type=page_type,
                 object_id=str(page.pk),
@@ -261,12 +267,25 @@ class BulkArticleWriter(ArticleWriter):
         for category_pk, (_, count) in by_category.items():
             Page.objects.filter(pk=category_pk).update(numchild=F("numchild") + count)
 
-        tagged = [
-            ArticlePageTag(content_object_id=page.pk, tag=item.tag)
+        tagged = {
+            page.pk: [
+                ArticlePageTag(content_object_id=page.pk, tag=item.tag)
+                for item in page.tagged_items.all()
+            ]
             for page in pages
-            for item in page.tagged_items.all()
-        ]
-        ArticlePageTag.objects.bulk_create(tagged)  # few rows: not worth a raw insert
+        }
+        # Few rows: not worth a raw insert. bulk_create gives them their ids, which the reference
+        # index names them by.
+        ArticlePageTag.objects.bulk_create([item for items in tagged.values() for item in items])
+        for page in pages:
+            page.tagged_items = tagged[page.pk]
+        entries = bulk_entries(
+            pages, revisions, [item.record for _, item, _ in new], self.user, now, published=live
+        )
+        for entry, pk in zip(entries, reserve_ids(PageLogEntry, len(entries)), strict=True):
+            entry.pk = pk
+        insert_rows(PageLogEntry, entries)
+        index_references(pages)
         # A record whose page was deleted by an editor is replaced by the new page's record.
         stale = [item.record.source_id for _, item, known in new if known is not None]
         ImportedArticle.objects.filter(source_id__in=stale).delete()

@@ -1,7 +1,9 @@
 """Write imported records as Wagtail pages: each article whole or not at all, idempotent by source_id.
 
 The slow path here creates pages through Wagtail's own API (tree, revision, publish), one transaction
-per article. congtin.imports.bulk is the fast path for large first imports; both produce the same pages.
+per article; Wagtail's signals keep its reference index current, its calls log ``wagtail.create`` and
+``wagtail.publish``, and the writer logs the import between them (congtin.imports.audit).
+congtin.imports.bulk is the fast path for large first imports; both produce the same pages and entries.
 """
 
 import hashlib
@@ -11,7 +13,9 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
+from wagtail.log_actions import LogContext
 
+from congtin.imports.audit import log_import
 from congtin.imports.models import ImportedArticle
 from congtin.imports.records import Problem, SourceArticle
 from congtin.imports.report import ImportReport
@@ -133,12 +137,23 @@ def apply_record(page: ArticlePage, record: SourceArticle, options: ImportOption
 
 
 class ArticleWriter:
-    """Imports records one by one through Wagtail's page API."""
+    """Imports records one by one through Wagtail's page API.
 
-    def __init__(self, categories: CategoryResolver, options: ImportOptions, report: ImportReport):
+    ``user`` is the account the audit log and the revisions name, and the new pages' owner (None:
+    Wagtail shows "system"). It attributes the import and grants nothing: no permission is checked.
+    """
+
+    def __init__(
+        self,
+        categories: CategoryResolver,
+        options: ImportOptions,
+        report: ImportReport,
+        user=None,
+    ):
         self.categories = categories
         self.options = options
         self.report = report
+        self.user = user
 
     def write(self, item: PreparedArticle | Problem):
         if isinstance(item, Problem):
@@ -181,7 +196,8 @@ class ArticleWriter:
                 self.report.imported += 1
             return
         try:
-            with transaction.atomic():
+            # One uuid for the article's log entries, as for one request in the admin.
+            with LogContext(user=self.user), transaction.atomic():
                 if existing and existing.page_id:
                     self._update(existing, record, digest, repairs)
                     self.report.updated += 1
@@ -193,10 +209,11 @@ class ArticleWriter:
                 (record.location, f"bài {record.source_id}: {_message(error)}")
             )
 
-    def _publish_or_keep_draft(self, page: ArticlePage):
-        revision = page.save_revision()
+    def _publish_or_keep_draft(self, page: ArticlePage, record: SourceArticle, created: bool):
+        revision = page.save_revision(user=self.user)
+        log_import(page, revision, record, self.user, created)
         if not self.options.draft:
-            revision.publish()
+            revision.publish(user=self.user, skip_permission_checks=True)  # logs wagtail.publish
 
     def _create(self, category, existing, record, digest, repairs):
         taken = ArticlePage.objects.filter(source_id=record.source_id).first()
@@ -204,11 +221,11 @@ class ArticleWriter:
             page = taken
             apply_record(page, record, self.options)
         else:
-            page = ArticlePage(source_id=record.source_id, live=False)
+            page = ArticlePage(source_id=record.source_id, live=False, owner=self.user)
             apply_record(page, record, self.options)
-            category.add_child(instance=page)
+            category.add_child(instance=page)  # Page.save logs wagtail.create, by the owner
         page.tags.set(record.tags)
-        self._publish_or_keep_draft(page)
+        self._publish_or_keep_draft(page, record, created=taken is None)
         ImportedArticle.objects.update_or_create(
             source_id=record.source_id,
             defaults={"page": page, "fingerprint": digest, "raw": record.raw, "repairs": dict(repairs),
@@ -219,7 +236,8 @@ class ArticleWriter:
         page = existing.page
         apply_record(page, record, self.options)
         page.tags.set(record.tags)
-        self._publish_or_keep_draft(page)  # a new revision: the history keeps the old text
+        # A new revision: the history keeps the old text.
+        self._publish_or_keep_draft(page, record, created=False)
         existing.fingerprint = digest
         existing.raw = record.raw
         existing.repairs = dict(repairs)

@@ -4,6 +4,7 @@ import json
 from functools import partial
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from wagtail.models import Site
@@ -56,6 +57,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--source", default=ImportOptions.default_source, help="Nguồn tin khi nguồn không ghi."
         )
+        parser.add_argument(
+            "--user",
+            help="Tên đăng nhập của người nhập, ghi vào nhật ký và lịch sử bài (mặc định: hệ thống).",
+        )
         parser.add_argument("--limit", type=int, help="Chỉ nhập N bài đầu tiên (để thử).")
         parser.add_argument(
             "--jobs",
@@ -73,6 +78,7 @@ class Command(BaseCommand):
         site = self._site(options["site"])
         home = site.root_page.specific
         default_category = self._category(home, options["category"])
+        user = self._user(options["user"])
         try:
             paths = expand_inputs(options["inputs"])
         except (FileNotFoundError, OSError) as error:
@@ -91,7 +97,9 @@ class Command(BaseCommand):
             # default 2 MiB early in a large import, and every insert then reads B-tree pages back.
             with connection.cursor() as cursor:
                 cursor.execute("PRAGMA cache_size = -262144")
-        writer = BulkArticleWriter(CategoryResolver(home, default_category), import_options, report)
+        writer = BulkArticleWriter(
+            CategoryResolver(home, default_category), import_options, report, user=user
+        )
         formats = {path: options["format"] or self._format(path) for path in paths}
         total = sum(count_lines(p) for p, f in formats.items() if f in ("jsonl", "csv")) or None
         if options["limit"]:
@@ -139,6 +147,19 @@ class Command(BaseCommand):
                 f"Không có trang web «{hostname or 'mặc định'}»: chạy congtin demo hoặc tạo trang web trước."
             )
         return site
+
+    def _user(self, username):
+        """The account the import is logged as; None (Wagtail shows "system") without --user."""
+        if not username:
+            return None
+        user_model = get_user_model()
+        try:
+            return user_model._default_manager.get_by_natural_key(username)
+        except user_model.DoesNotExist:
+            raise CommandError(
+                f"Không có người dùng «{username}» (--user): dùng tên đăng nhập của một tài khoản "
+                "đã có, hoặc bỏ tùy chọn này để ghi nhật ký là «hệ thống»."
+            ) from None
 
     def _category(self, home, name):
         if not name:
