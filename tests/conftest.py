@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache, caches
 from wagtail.models import Locale, Page, Site
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from congtin.news import structure
 from congtin.news.models import ArticlePage, CategoryPage, HomePage
@@ -130,3 +131,32 @@ def articles(category):
         )
         for index in range(7)
     ]
+
+
+def article_form_data(title, **overrides):
+    """What the admin's article form posts (Wagtail's nested form data), with ``overrides``."""
+    data = {
+        "title": title,
+        "slug": "",
+        "lead": "UBND tỉnh ban hành Kế hoạch số 255/KH-UBND về cải cách hành chính.",
+        "body": streamfield([("paragraph", rich_text("<p>Nội dung kế hoạch gồm ba phần.</p>"))]),
+        "main_image": "",
+        "main_image_caption": "",
+        "attachments": inline_formset([]),
+        "author": "Thanh Hương",
+        "source": "Sở Nội vụ",
+        "tags": "",
+        "comments": inline_formset([]),
+        "expiry_action": "archive",
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+def form_errors(response):
+    """The page form's errors, so a failing POST says which field was wrong."""
+    context = getattr(response, "context", None)
+    if not context or "form" not in context:
+        return response.content.decode()[:800]
+    form = context["form"]
+    return {"form": form.errors, "formsets": {n: f.errors for n, f in form.formsets.items()}}

@@ -52,7 +52,9 @@ def newest_articles_under(page):
     The page itself is not an article, so the prefix needs no exclusion.
     """
     return (
-        ArticlePage.objects.live().filter(path__startswith=page.path).order_by(*PUBLICATION_ORDER)
+        ArticlePage.objects.live()
+        .filter(path__startswith=page.path, archived_at__isnull=True)
+        .order_by(*PUBLICATION_ORDER)
     )
 
 
@@ -164,7 +166,10 @@ class CategoryPage(PortalPage):
         restricted = restricted_below(self)
         # Counted as Wagtail writes "below this page" (path and depth): the depth index counts
         # them in half the time the listing's plan would take.
-        counted = without_restricted(ArticlePage.objects.live().descendant_of(self), restricted)
+        counted = without_restricted(
+            ArticlePage.objects.live().descendant_of(self).filter(archived_at__isnull=True),
+            restricted,
+        )
         context["articles_page"] = paginate(
             request, with_list_images(self.articles(restricted)), self.per_page, counted
         )
@@ -202,6 +207,21 @@ class ArticlePage(RoutablePageMixin, PortalPage):
         blank=True,
         help_text="Lần cập nhật nội dung quan trọng gần nhất; để trống thì dùng ngày đăng.",
     )
+    # At its expiry time (Wagtail's "expire_at") an article is archived or unpublished, as the
+    # editor chose (congtin.editorial.scheduling).
+    expiry_action = models.CharField(
+        "Khi hết hạn",
+        max_length=20,
+        choices=[
+            ("archive", "Lưu trữ: giữ tại địa chỉ cũ với thông báo «Tin đã lưu trữ»"),
+            ("unpublish", "Gỡ xuống: ngừng đăng"),
+        ],
+        default="archive",
+    )
+    # Set when the article was archived: it stays at its URL with a notice, out of the lists, the
+    # home page, "Các tin khác" and (by default) the search. A state of the page, not of a
+    # revision: publishing an older draft keeps it (with_content_json).
+    archived_at = models.DateTimeField("Lưu trữ lúc", null=True, blank=True, editable=False)
     source_id = models.CharField(
         "Mã bài ở hệ thống cũ",
         max_length=255,
@@ -237,6 +257,10 @@ class ArticlePage(RoutablePageMixin, PortalPage):
             ],
             "Ngày đăng và ngày cập nhật",
         ),
+        FieldPanel(
+            "expiry_action",
+            help_text="Thời điểm hết hạn đặt ở mục «Lịch đăng» bên dưới (Hẹn giờ đăng / Hết hạn).",
+        ),
         FieldPanel("source_id"),
         *Page.settings_panels,
     ]
@@ -262,6 +286,17 @@ class ArticlePage(RoutablePageMixin, PortalPage):
 
     def search_text(self) -> tuple[str, str]:
         return self.lead, self.body_text()
+
+    def with_content_json(self, content):
+        """Wagtail's, keeping whether the article is archived: that is the page's state (like
+        ``live``), so publishing a draft written before the archiving does not undo it."""
+        obj = super().with_content_json(content)
+        obj.archived_at = self.archived_at
+        return obj
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
 
     def body_text(self) -> str:
         """The body as plain text, for the search index and snippets (congtin.news.text)."""

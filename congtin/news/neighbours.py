@@ -37,7 +37,7 @@ SIDE = """
 SELECT * FROM (
   SELECT {newer} AS newer, p.id, p.title, p.slug, p.first_published_at
   FROM news_articlepage a INNER JOIN wagtailcore_page p ON a.page_ptr_id = p.id
-  WHERE p.live AND p.path LIKE %s AND p.depth + 0 = %s AND p.id <> %s
+  WHERE p.live AND a.archived_at IS NULL AND p.path LIKE %s AND p.depth + 0 = %s AND p.id <> %s
     AND p.first_published_at {side} %s AND NOT (p.first_published_at = %s AND p.id {tie} %s)
     {restricted}
   ORDER BY p.first_published_at {order}, p.id {order}

@@ -32,7 +32,7 @@ from congtin.pagecache.store import purge, purge_all, purging_deferred
 SHOWN_FIELDS = {
     "title", "slug", "url_path", "path", "live", "first_published_at", "last_significant_update",
     "lead", "body", "main_image", "main_image_caption", "author", "source", "seo_title",
-    "search_description", "show_in_menus", "expired",
+    "search_description", "show_in_menus", "expired", "archived_at",
 }  # fmt: skip
 
 

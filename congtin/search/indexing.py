@@ -17,8 +17,11 @@ from congtin.vietnamese.searchtext import fold_word
 # Fields of a page whose change changes its index entry. A save limited to other fields (Wagtail
 # saves a page with update_fields when it records a revision or a lock) leaves the entry alone.
 INDEXED_FIELDS = frozenset(
-    {"title", "lead", "body", "intro", "search_description", "live", "path", "content_type"}
-)
+    {
+        "title", "lead", "body", "intro", "search_description", "live", "path", "content_type",
+        "archived_at",
+    }
+)  # fmt: skip
 
 
 def page_text(page) -> tuple[str, str, str]:

@@ -10,7 +10,8 @@ every page has costs a walk through all of them. The tokens:
 - ``_draft``: the page is not published;
 - ``_ct<id>``: its page type (content type id);
 - ``_p<id>``: one per ancestor below the tree root: its site's home page, its categories;
-- ``_restricted``: the page or an ancestor has a view restriction (private section).
+- ``_restricted``: the page or an ancestor has a view restriction (private section);
+- ``_archived``: an archived article ("Tin đã lưu trữ"), left out unless the reader asks for it.
 
 They change when a page is (un)published or moved and when a view restriction is added or
 removed; congtin.search.signals refreshes them, in the same transaction.
@@ -18,10 +19,12 @@ removed; congtin.search.signals refreshes them, in the same transaction.
 
 from wagtail.models import Page, PageViewRestriction
 
+from congtin.news.models import ArticlePage
 from congtin.search.models import SearchEntry
 
 DRAFT = "_draft"
 RESTRICTED = "_restricted"
+ARCHIVED = "_archived"
 
 
 def page_token(page_id: int) -> str:
@@ -32,8 +35,12 @@ def content_type_token(content_type_id: int) -> str:
     return f"_ct{content_type_id}"
 
 
-def meta_text(live: bool, content_type_id: int, ancestor_ids, restricted: bool) -> str:
+def meta_text(
+    live: bool, content_type_id: int, ancestor_ids, restricted: bool, archived: bool = False
+) -> str:
     tokens = [] if live else [DRAFT]
+    if archived:
+        tokens.append(ARCHIVED)
     tokens.append(content_type_token(content_type_id))
     tokens.extend(page_token(page_id) for page_id in ancestor_ids)
     if restricted:
@@ -67,7 +74,7 @@ class ChildMeta:
         )
         self.ancestor_ids: dict[str, list[int]] = {}  # parent path -> ancestors with the parent
 
-    def __call__(self, path: str, live: bool, content_type_id: int) -> str:
+    def __call__(self, path: str, live: bool, content_type_id: int, archived=False) -> str:
         parent_path = path[: -Page.steplen]
         if parent_path not in self.ancestor_ids:
             self.ancestor_ids[parent_path] = list(
@@ -76,12 +83,15 @@ class ChildMeta:
                 .values_list("pk", flat=True)
             )
         restricted = any(prefix in self.restricted_paths for prefix in _prefixes(path))
-        return meta_text(live, content_type_id, self.ancestor_ids[parent_path], restricted)
+        return meta_text(
+            live, content_type_id, self.ancestor_ids[parent_path], restricted, bool(archived)
+        )
 
 
 def page_meta(page) -> str:
     ancestors, restricted = ancestry(page.path)
-    return meta_text(page.live, page.content_type_id, ancestors, restricted)
+    archived = getattr(page, "archived_at", None) is not None
+    return meta_text(page.live, page.content_type_id, ancestors, restricted, archived)
 
 
 def refresh_subtree(path: str):
@@ -109,6 +119,11 @@ def refresh_subtree(path: str):
             "page_id", "meta"
         )
     )
+    archived = set(
+        ArticlePage.objects.filter(path__startswith=path, archived_at__isnull=False).values_list(
+            "pk", flat=True
+        )
+    )
     for pk, page_path, live, content_type_id in pages:
         if pk not in current:
             continue
@@ -118,6 +133,7 @@ def refresh_subtree(path: str):
             content_type_id,
             [ids_by_path[prefix] for prefix in prefixes[:-1] if prefix in ids_by_path],
             any(prefix in restricted_paths for prefix in prefixes),
+            pk in archived,
         )
         if meta != current[pk]:
             SearchEntry.objects.filter(page_id=pk).update(meta=meta)

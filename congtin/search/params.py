@@ -52,6 +52,8 @@ class SearchParams:
     day_from: date | None = None
     day_to: date | None = None
     sort: str = RELEVANCE
+    # Archived articles ("Tin đã lưu trữ") are left out unless asked for (?luu-tru=1).
+    with_archived: bool = False
     offset: int = 0
     limit: int = 10
 
@@ -126,6 +128,10 @@ def read_params(data, per_page: int = 10) -> SearchParams:
             f"Cách sắp xếp «{sort[:20]}» không có: chọn «lien-quan» (liên quan nhất) hoặc «moi-nhat» (mới nhất)."
         )
     params.sort = SORTS[sort]
+    archived = _get(data, "luu-tru", "archived")
+    if archived not in ("", "0", "1"):
+        raise InvalidInput("Tham số «luu-tru» chỉ nhận 1 (gồm cả tin đã lưu trữ) hoặc 0.")
+    params.with_archived = archived == "1"
     if "offset" in data or "limit" in data:
         params.limit = _number(_get(data, "limit"), "Số kết quả (limit)", 1, MAX_LIMIT, per_page)
         params.offset = _number(_get(data, "offset"), "Vị trí (offset)", 0, MAX_OFFSET, 0)

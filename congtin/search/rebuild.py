@@ -30,7 +30,8 @@ def _article_rows(batch_size: int):
     last = 0
     quote = connection.ops.quote_name
     sql = (
-        f"SELECT p.id, p.title, a.lead, a.body, p.path, p.live, p.content_type_id"
+        f"SELECT p.id, p.title, a.lead, a.body, p.path, p.live, p.content_type_id,"
+        f" a.archived_at"
         f" FROM {quote(Page._meta.db_table)} p"
         f" JOIN {quote(ArticlePage._meta.db_table)} a ON a.page_ptr_id = p.id"
         " WHERE p.id > %s ORDER BY p.id LIMIT %s"
@@ -58,10 +59,10 @@ def rebuild(jobs: int = 1, progress=None) -> int:
     done = 0
     batch = []
     meta = ChildMeta()
-    for page_id, document, (path, live, content_type_id) in ordered_map(
+    for page_id, document, (path, live, content_type_id, archived_at) in ordered_map(
         _document, _article_rows(BATCH_SIZE), jobs
     ):
-        batch.append((page_id, document, meta(path, live, content_type_id)))
+        batch.append((page_id, document, meta(path, live, content_type_id, archived_at)))
         if len(batch) >= BATCH_SIZE:
             _write(batch)
             done += len(batch)

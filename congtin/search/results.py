@@ -129,9 +129,12 @@ def public_scope(request, params: SearchParams) -> Scope:
         if category is None:
             raise InvalidInput(f"Không có chuyên mục «{params.category[:60]}».")
         required.append(meta.page_token(category.pk))
+    excluded = list(site.excluded)
+    if not params.with_archived:
+        excluded.append(meta.ARCHIVED)
     return Scope(
         required=tuple(required),
-        excluded=tuple(site.excluded),
+        excluded=tuple(excluded),
         published_from=params.published_from,
         published_before=params.published_before,
     )

@@ -29,6 +29,9 @@ CONGTIN_TONE_STYLE = os.environ.get("CONGTIN_TONE_STYLE", "old")
 CONGTIN_BEHIND_PROXY = env_bool(os.environ, "CONGTIN_BEHIND_PROXY")
 # Seconds between two batches of visit beacons written to the database (congtin.visits.buffer).
 CONGTIN_VISITS_FLUSH_SECONDS = float(os.environ.get("CONGTIN_VISITS_FLUSH_SECONDS", "1"))
+# Seconds between two runs of the in-process scheduler under ``runserver`` (0: none; production
+# runs ``congtin publish_scheduled`` from a systemd timer, docs/editorial.md).
+CONGTIN_SCHEDULER_SECONDS = 0
 # Serve uploaded media from Django: right for the demo; production puts a web server in front.
 CONGTIN_SERVE_MEDIA = env_bool(os.environ, "CONGTIN_SERVE_MEDIA", default=True)
 
@@ -39,6 +42,9 @@ INSTALLED_APPS = [
     "congtin.archive",
     "congtin.visits",
     "congtin.pagecache",
+    "congtin.editorial",
+    "congtin.trash",
+    "congtin.royalties",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

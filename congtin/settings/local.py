@@ -3,6 +3,7 @@
 This is what ``congtin`` (and so ``make demo``) uses unless DJANGO_SETTINGS_MODULE says otherwise.
 """
 
+import os
 import secrets
 
 from congtin.settings.base import *  # noqa: F403
@@ -20,3 +21,7 @@ def _demo_secret_key() -> str:
 
 
 SECRET_KEY = SECRET_KEY or _demo_secret_key()
+
+# The development server publishes scheduled articles itself (congtin.editorial.scheduler);
+# production runs ``congtin publish_scheduled`` from a timer instead (docs/editorial.md).
+CONGTIN_SCHEDULER_SECONDS = float(os.environ.get("CONGTIN_SCHEDULER_SECONDS", "60"))

@@ -8,9 +8,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset
 
+from congtin.editorial.roles import HEAD
+from congtin.editorial.setup import setup_editorial
 from congtin.news.models import ArticlePage
+from tests.conftest import article_form_data as shared_article_form_data
+from tests.conftest import form_errors
 
 TITLE = "Kế hoạch tuyên truyền cải cách hành chính năm 2020"
 # The smallest valid PDF: one empty page.
@@ -28,9 +32,11 @@ def png_bytes():
 
 @pytest.fixture
 def editor(db, client):
-    """A member of Wagtail's "Moderators" group: may add, edit and publish pages, images, documents."""
+    """A member of the board's "Trưởng Ban Biên tập" group (congtin.editorial): may add, edit and
+    publish pages, images, documents."""
+    setup_editorial()
     user = User.objects.create_user("bientapvien", "btv@example.gov.vn", "mat-khau-thu-nghiem")
-    user.groups.add(Group.objects.get(name="Moderators"))
+    user.groups.add(Group.objects.get(name=HEAD))
     client.force_login(user)
     return user
 
@@ -49,34 +55,13 @@ def test_admin_dashboard_is_in_vietnamese(client, home, editor):
     assert "Dashboard" not in content
 
 
-def form_errors(response):
-    """The page form's errors, so a failing POST says which field was wrong."""
-    context = getattr(response, "context", None)
-    if not context or "form" not in context:
-        return response.content.decode()[:500]
-    form = context["form"]
-    return {
-        "form": form.errors,
-        "formsets": {name: fs.errors for name, fs in form.formsets.items()},
-    }
-
-
-def article_form_data(**overrides):
-    data = {
-        "title": TITLE,
-        "slug": "",
+def article_form_data(title=TITLE, **overrides):
+    fields = {
         "lead": "UBND tỉnh ban hành Kế hoạch số 255/KH-UBND về tuyên truyền cải cách hành chính.",
-        "body": streamfield([("paragraph", rich_text("<p>Nội dung kế hoạch gồm các phần.</p>"))]),
-        "main_image": "",
-        "main_image_caption": "",
-        "attachments": inline_formset([]),
-        "author": "Thanh Hương",
-        "source": "Sở Nội vụ",
         "tags": "cải cách hành chính, tuyên truyền",
-        "comments": inline_formset([]),
+        **overrides,
     }
-    data.update(overrides)
-    return nested_form_data(data)
+    return shared_article_form_data(title, **fields)
 
 
 def test_editor_uploads_writes_saves_a_draft_and_publishes(client, category, editor):

@@ -51,3 +51,40 @@ def test_demo_builds_the_portal_and_is_idempotent(db, client, settings, tmp_path
     attachment = seed.attachments.get().document
     assert attachment.file_size and attachment.file_size > 0
     assert client.get(attachment.url).status_code == 200
+
+
+def test_demo_creates_one_account_per_editorial_role_and_prints_their_passwords(
+    db, client, settings, tmp_path
+):
+    import json
+
+    from django.contrib.auth.models import User
+
+    from congtin.editorial import roles
+
+    settings.VAR_DIR = tmp_path
+    first = run_demo()
+    passwords = json.loads((tmp_path / "demo-editorial-passwords.json").read_text())
+    expected = {
+        "congtacvien": roles.CONTRIBUTOR,
+        "bientapvien": roles.EDITOR,
+        "thuky": roles.SECRETARY,
+        "truongban": roles.HEAD,
+        "quantri": roles.ADMINISTRATOR,
+    }
+    for username, role in expected.items():
+        user = User.objects.get(username=username)
+        assert user.groups.filter(name=role).exists()
+        assert user.check_password(passwords[username])
+        assert f"{username} / mật khẩu: {passwords[username]}" in first
+        assert client.login(username=username, password=passwords[username])
+        assert client.get("/admin/").status_code == 200
+    # The contributor writes in "Kinh tế" only.
+    contributor = User.objects.get(username="congtacvien")
+    assert set(contributor.groups.values_list("name", flat=True)) == {
+        roles.CONTRIBUTOR,
+        "Cộng tác viên · Kinh tế",
+    }
+    second = run_demo()
+    assert f"thuky / mật khẩu: {passwords['thuky']}" in second  # reused, not recreated
+    assert User.objects.filter(username__in=expected).count() == 5

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from congtin.editorial.demo import ensure_demo_users
 from congtin.news.demo.loader import ensure_admin, load_demo
 
 
@@ -43,3 +44,9 @@ class Command(BaseCommand):
                     f"đặt lại bằng: .venv/bin/congtin changepassword {username}"
                 )
             )
+        self.stdout.write("Ban Biên tập (mỗi vai trò một tài khoản, để thử quy trình duyệt tin):")
+        accounts = ensure_demo_users(settings.VAR_DIR / "demo-editorial-passwords.json")
+        for username, role, categories, password in accounts:
+            where = f" – chuyên mục {categories}" if categories else ""
+            secret = password or "(đã đổi mật khẩu)"
+            self.stdout.write(f"  {role}{where}: {username} / mật khẩu: {secret}")

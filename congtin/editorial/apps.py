@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class EditorialConfig(AppConfig):
+    name = "congtin.editorial"
+    label = "editorial"
+    verbose_name = "Ban Biên tập"
+
+    def ready(self):
+        from congtin.editorial import scheduler, signals
+
+        signals.connect()
+        scheduler.start_in_process()

@@ -1,0 +1,90 @@
+"""Every admin screen of the editorial flow shows Vietnamese: no English left in what users read."""
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from congtin.news.models import ArticlePage
+from tests.conftest import article_form_data, local, make_article
+from tests.editorial.conftest import client_of
+
+# Words of Wagtail's English admin a Vietnamese screen must not show (whole words, any case).
+ENGLISH = re.compile(
+    r"\b(approve|approved|request changes|submit|submitted|moderation|workflow|history|compare|"
+    r"revert|revisions?|save draft|publish|published|unpublish|lock|locked|unlock|delete|"
+    r"dashboard|pages?|edit|preview|status|draft|live|minutes?|hours?|days?|ago|awaiting|"
+    r"your|settings|search|cancel|comment|comments|task|tasks|report|reports|help)\b",
+    re.IGNORECASE,
+)
+
+
+def visible_text(html: str) -> str:
+    soup = BeautifulSoup(html, "html.parser")
+    for hidden in soup(["script", "style", "template", "noscript"]):
+        hidden.decompose()
+    return " ".join(soup.get_text(" ").split())
+
+
+def english_in(html: str) -> list[str]:
+    return sorted({match.group(0) for match in ENGLISH.finditer(visible_text(html))})
+
+
+@pytest.fixture
+def submitted(board, category):
+    """An article waiting for the secretary, sent back once by her before."""
+    writer = client_of(board.contributor)
+    title = "Hội nghị sơ kết chuyển đổi số"
+    response = writer.post(
+        f"/admin/pages/add/news/articlepage/{category.pk}/",
+        {**article_form_data(title), "action-submit": "1"},
+    )
+    assert response.status_code == 302
+    return ArticlePage.objects.get(title=title)
+
+
+def test_the_flow_screens_show_no_english(board, category, submitted):
+    published = make_article(category, "Tin đã đăng", local(2025, 3, 1))
+    revision = published.latest_revision_id
+    screens = {
+        board.contributor: [
+            "/admin/",
+            f"/admin/pages/{submitted.pk}/edit/",
+            f"/admin/pages/add/news/articlepage/{category.pk}/",
+        ],
+        board.secretary: [
+            "/admin/",
+            f"/admin/pages/{submitted.pk}/edit/",
+            f"/admin/pages/{published.pk}/history/",
+        ],
+        board.head: [
+            "/admin/",
+            f"/admin/pages/{published.pk}/edit/",
+            f"/admin/pages/{published.pk}/revisions/{revision}/revert/",
+            f"/admin/luu-tru/{published.pk}/",
+            "/admin/bao-cao/nhuan-but/",
+            f"/admin/pages/{category.pk}/",
+        ],
+        board.administrator: ["/admin/", "/admin/thung-rac/", "/admin/workflows/list/"],
+    }
+    found = {}
+    for user, urls in screens.items():
+        client = client_of(user)
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == 200, url
+            english = english_in(response.content.decode())
+            if english:
+                found[f"{user.username} {url}"] = english
+    assert found == {}
+
+
+def test_the_check_finds_english_where_there_is_some(board):
+    """The same screen for a user who chose English in their profile: the check must see it."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(board.secretary)
+    profile.preferred_language = "en"
+    profile.save()
+    english = english_in(client_of(board.secretary).get("/admin/").content.decode())
+    assert "Pages" in english and "Search" in english
