@@ -164,6 +164,23 @@ def article_states(page) -> list[str]:
     return states or ["Bản nháp"]
 
 
+def _candidate_ids(user, limit: int) -> set[int]:
+    """The pages ``user`` owns or last revised, most recent first, found through the owner's and
+    the revisions' own indexes: a single OR of the two read every page (240 ms at 72,000)."""
+    owned = (
+        Page.objects.filter(owner=user)
+        .order_by("-latest_revision_created_at", "-pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+    # Their latest revision is among the user's own latest ones (a few per page at most).
+    revised = (
+        Revision.objects.filter(user=user)  # by the user's index; other objects' ids do no harm
+        .order_by("-created_at", "-pk")
+        .values_list("object_id", flat=True)[: limit * 5]
+    )
+    return set(owned) | {int(pk) for pk in revised if pk.isdigit()}
+
+
 def recent_articles_of(user, limit: int = RECENT_LIMIT) -> list[MyArticle]:
     """The articles ``user`` created or edited last, most recently changed first."""
     scheduled_at = Subquery(
@@ -174,6 +191,7 @@ def recent_articles_of(user, limit: int = RECENT_LIMIT) -> list[MyArticle]:
     )
     pages = list(
         Page.objects.type(ArticlePage)
+        .filter(pk__in=_candidate_ids(user, limit))
         .filter(Q(owner=user) | Q(latest_revision__user=user))
         .annotate(scheduled_at=scheduled_at)
         .prefetch_workflow_states()
@@ -197,9 +215,10 @@ def published_today(user, root_path: str, limit: int = TODAY_LIMIT):
     """(how many, the ``limit`` newest) live articles below ``root_path`` first published today,
     a day of the portal's calendar (Asia/Ho_Chi_Minh)."""
     day = day_period(today())
+    # Through ArticlePage's join rather than Page.objects.type(): with the content type as a
+    # condition SQLite walked the content-type index, every article (18 ms at 72,000, 0.4 ms).
     articles = (
-        Page.objects.type(ArticlePage)
-        .live()
+        ArticlePage.objects.live()
         .filter(
             path__startswith=root_path,
             first_published_at__gte=day.start,

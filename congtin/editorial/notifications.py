@@ -14,10 +14,9 @@ approved or sent back, and each step's approvers that an article waits for them.
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Page, PageLogEntry
+from wagtail.models import PageLogEntry, WorkflowState
 
 DAYS = 30
 LIMIT = 10
@@ -27,7 +26,8 @@ SENT_BACK = "wagtail.workflow.reject"
 PUBLISHED = ("wagtail.publish", "wagtail.publish.scheduled")
 UNPUBLISHED = ("wagtail.unpublish", "wagtail.unpublish.scheduled")
 ACTIONS = (APPROVED, SENT_BACK, *PUBLISHED, *UNPUBLISHED)
-SUBMITTED = "wagtail.workflow.start"
+# How many of a user's latest submissions are looked at (each is a page they submitted).
+SUBMISSIONS_READ = 500
 
 
 @dataclass(frozen=True)
@@ -48,17 +48,33 @@ class Notification:
 def for_user(user, limit: int = LIMIT, days: int = DAYS) -> list[Notification]:
     """The recent events, newest first, on the pages ``user`` owns or submitted for approval, done
     by someone else (or by the system, for scheduled publishing) in the last ``days`` days."""
-    submitted = PageLogEntry.objects.filter(user=user, action=SUBMITTED).values("page_id")
-    pages = Page.objects.filter(Q(owner=user) | Q(pk__in=submitted))
-    entries = (
+    recent = (
         PageLogEntry.objects.filter(
-            action__in=ACTIONS,
-            timestamp__gte=timezone.now() - timedelta(days=days),
-            page__in=pages,
+            action__in=ACTIONS, timestamp__gte=timezone.now() - timedelta(days=days)
         )
         .exclude(user=user)
-        .select_related("user", "page")
+        .order_by()  # the log's default ordering has no place inside a UNION
+        .values_list("pk", "timestamp")
+    )
+    # The pages owned and the pages submitted, each through its own index, joined by a UNION:
+    # one OR of the two read every page of the portal (240 ms at 72,000 articles). The pages
+    # submitted are the user's latest SUBMISSIONS_READ workflows (Wagtail's requested_by), read
+    # first: as a subquery, SQLite walked every publish entry of the log instead.
+    submitted = list(
+        WorkflowState.objects.filter(requested_by=user)
+        .order_by("-created_at")
+        .values_list("object_id", flat=True)[:SUBMISSIONS_READ]
+    )
+    found = (
+        recent.filter(page__owner=user)
+        .union(recent.filter(page_id__in={int(pk) for pk in submitted if pk.isdigit()}))
         .order_by("-timestamp", "-pk")[:limit]
+    )
+    ids = [pk for pk, _ in found]
+    entries = (
+        PageLogEntry.objects.filter(pk__in=ids)
+        .select_related("user", "page")
+        .order_by("-timestamp", "-pk")
     )
     return [notification(entry) for entry in entries]
 

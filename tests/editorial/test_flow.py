@@ -251,3 +251,17 @@ def test_the_head_deletes_into_the_trash_and_only_the_administrator_restores_or_
     entries = PageLogEntry.objects.filter(page_id=article.pk)
     assert ("trash.hard_delete", board.administrator.pk) in entries.values_list("action", "user")
     assert ("trash.trash", board.head.pk) in entries.values_list("action", "user")
+
+
+def test_an_editor_who_submitted_someone_elses_article_is_told_of_the_send_back(board, category):
+    from congtin.editorial import notifications
+
+    article = make_article(category, "Tin của người khác", local(2025, 3, 1))  # no owner
+    data = article_form_data(article.title, slug=article.slug, lead="Biên tập lại.")
+    response = client_of(board.editor_a).post(edit_url(article), {**data, "action-submit": "1"})
+    assert response.status_code == 302, form_errors(response)
+    comment = "Thiếu nguồn ảnh."
+    client_of(board.secretary).post(action_url(article, "reject"), {"comment": comment})
+    told = notifications.for_user(board.editor_a)
+    assert told[0].kind == "sent_back" and comment in told[0].message  # the newest first
+    assert notifications.for_user(board.editor_b) == []
