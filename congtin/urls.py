@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from congtin import views
 from congtin.archive import views as archive_views
+from congtin.feeds import views as feeds_views
 from congtin.news import views as news_views
 from congtin.search import views as search_views
 from congtin.visits import views as visits_views
@@ -34,6 +35,20 @@ urlpatterns = [
         archive_views.day_api,
         name="archive-api",
     ),
+    # RSS, sitemaps, robots.txt, "Sơ đồ cổng" (congtin.feeds).
+    path("rss/", feeds_views.rss_page, name="rss"),
+    path("rss/tin-moi.xml", feeds_views.latest_news_feed, name="rss-latest"),
+    re_path(
+        r"^rss/chuyen-muc/(?P<feed_path>[a-z0-9-]+(?:/[a-z0-9-]+)*)\.xml$",
+        feeds_views.category_feed,
+        name="rss-category",
+    ),
+    path("sitemap.xml", feeds_views.sitemap_index, name="sitemap-index"),
+    re_path(
+        r"^sitemap-(?P<number>[0-9]{1,9})\.xml$", feeds_views.sitemap_file, name="sitemap-file"
+    ),
+    path("robots.txt", feeds_views.robots_txt, name="robots-txt"),
+    path("so-do-cong/", feeds_views.site_map, name="site-map"),
 ]
 
 if settings.CONGTIN_SERVE_MEDIA:

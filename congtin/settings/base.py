@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "congtin.editorial",
     "congtin.trash",
     "congtin.royalties",
+    "congtin.feeds",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

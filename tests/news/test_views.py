@@ -111,12 +111,13 @@ def test_print_view_and_save_download(client, category, articles):
     printed = client.get(article.url + "in/")
     assert printed.status_code == 200
     assert article.title in printed.content.decode()
-    assert "window.print()" in printed.content.decode()
+    assert "In bài này</button>" in printed.content.decode()
+    assert "news/print.js" in printed.content.decode()  # no inline handler (CSP)
     saved = client.get(article.url + "luu/")
     assert saved.status_code == 200
     assert saved["Content-Disposition"] == f'attachment; filename="{article.slug}.html"'
     saved_html = saved.content.decode()
-    assert "window.print()" not in saved_html
+    assert "In bài này" not in saved_html and "print.js" not in saved_html
     assert article.full_url in saved_html
     assert '<base href="http://testserver/">' in saved_html  # images and links work from the file
 

@@ -1,30 +1,31 @@
 // Article tools: font size (A- A A+, remembered in this browser) and "copy link".
+// The size is the <html> element's data-font-scale, which congtin/preferences.js sets before the
+// first paint on every page; portal.css turns it into the text's --font-scale.
 (function () {
   "use strict";
   var KEY = "congtin.fontScale";
-  var STEPS = [0.875, 1, 1.125, 1.25, 1.5];
-  var target = document.querySelector("[data-font-scale-target]");
+  var STEP_COUNT = 5; // 0.875, 1, 1.125, 1.25, 1.5 (portal.css)
+  var DEFAULT = 1;
 
   function storedIndex() {
     try {
       var value = parseInt(window.localStorage.getItem(KEY), 10);
-      return isNaN(value) ? 1 : Math.min(Math.max(value, 0), STEPS.length - 1);
+      return isNaN(value) ? DEFAULT : Math.min(Math.max(value, 0), STEP_COUNT - 1);
     } catch (error) {
-      return 1;
+      return DEFAULT;
     }
   }
 
   function apply(index) {
-    if (target) target.style.setProperty("--font-scale", String(STEPS[index]));
+    document.documentElement.setAttribute("data-font-scale", String(index));
     try { window.localStorage.setItem(KEY, String(index)); } catch (error) { /* private mode */ }
   }
 
   var index = storedIndex();
-  apply(index);
   document.querySelectorAll("[data-font-step]").forEach(function (button) {
     button.addEventListener("click", function () {
       var step = parseInt(button.getAttribute("data-font-step"), 10);
-      index = step === 0 ? 1 : Math.min(Math.max(index + step, 0), STEPS.length - 1);
+      index = step === 0 ? DEFAULT : Math.min(Math.max(index + step, 0), STEP_COUNT - 1);
       apply(index);
     });
   });

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class FeedsConfig(AppConfig):
+    name = "congtin.feeds"
+    label = "feeds"
+    verbose_name = "RSS và sơ đồ cổng"
