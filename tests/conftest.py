@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.conf import settings
 from django.core.cache import cache, caches
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from congtin.news import structure
@@ -82,6 +82,15 @@ def _clear_cache():
     _forget_process_state()
 
 
+def ensure_tree_root() -> Page:
+    """The locale, the tree root and the root collection Wagtail's migrations create, made again
+    when missing: live-server (transactional) tests flush the database, taking them with it."""
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    return Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+
+
 @pytest.fixture
 def home(db):
     """The portal's home page as the default site's root.
@@ -89,8 +98,7 @@ def home(db):
     Also creates the locale, tree root and site when they are missing: live-server (transactional)
     tests flush the database, taking what Wagtail's migrations created with it.
     """
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+    root = ensure_tree_root()
     home = root.add_child(instance=HomePage(title="Cổng thông tin thử nghiệm", slug="trang-chu"))
     site = Site.objects.filter(is_default_site=True).first() or Site(
         hostname="localhost", port=80, is_default_site=True

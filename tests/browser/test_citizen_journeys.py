@@ -11,6 +11,7 @@ from django.conf import settings
 from playwright.sync_api import expect
 
 from congtin.news.demo.loader import load_demo
+from tests.conftest import ensure_tree_root
 
 pytestmark = [
     pytest.mark.browser,
@@ -25,6 +26,7 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touc
 @pytest.fixture
 def demo(db, settings, tmp_path):
     settings.VAR_DIR = tmp_path
+    ensure_tree_root()
     load_demo()
 
 
