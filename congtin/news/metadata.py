@@ -199,7 +199,8 @@ def page_metadata(
 
     ``document_title`` is the page's ``<title>``; its Open Graph title leaves out the portal's
     name, which og:site_name says. A page of the tree has its Wagtail address as canonical; a view,
-    its path without the query; an error page (``canonical`` False) none: it has no address.
+    its path without the query; either keeps the list's page number ("?trang=2"); an error page
+    (``canonical`` False) none: it has no address.
     """
     publisher = portal_publisher(request)
     title = document_title.removesuffix(f" | {publisher.name}").strip() or publisher.name
@@ -212,6 +213,9 @@ def page_metadata(
         url = page.get_full_url(request)
     else:
         url = absolute_url(request, request.path)
+    page_number = request.GET.get("trang", "")
+    if url and page_number.isdigit() and int(page_number) > 1:
+        url += f"?trang={int(page_number)}"  # page 2 of a list is a page of its own
     return {
         "title": title,
         "document_title": document_title,

@@ -235,6 +235,14 @@ def test_a_page_description_and_intro_are_its_description(client, home, category
     )
 
 
+def test_page_two_of_a_list_is_its_own_canonical_address(client, category):
+    for index in range(25):  # two pages of 20
+        make_article(category, f"Tin số {index}", local(2024, 1, 1 + index))
+    assert canonical(head_of(client.get("/cai-cach-hanh-chinh/"))) == ROOT + "/cai-cach-hanh-chinh/"
+    second = head_of(client.get("/cai-cach-hanh-chinh/?trang=2&x=1"))
+    assert canonical(second) == ROOT + "/cai-cach-hanh-chinh/?trang=2"
+
+
 def test_the_404_page_has_a_title_and_no_canonical_address(client, home):
     response = client.get("/khong-co-trang-nay/")
     assert response.status_code == 404
