@@ -15,22 +15,31 @@ from django.utils import timezone
 from wagtail import hooks
 
 
-def stale_revision(page, posted) -> object | None:
-    """The revision saved after the one the editor's form was loaded from, or None."""
-    loaded = posted.get("loaded_revision_id")
-    latest = page.get_latest_revision()
-    if not loaded or latest is None or str(latest.pk) == loaded:
+def stale_revision(page, posted, user) -> object | None:
+    """The newest revision someone else saved after the one the editor's form was loaded from,
+    or None.
+
+    Revisions the editor made themselves since (Wagtail's autosave while they type: its form
+    field ``overwrite_revision_id`` goes with the autosave requests only, never with the final
+    "Đăng") are not a conflict.
+    """
+    loaded = posted.get("loaded_revision_id", "")
+    if not loaded.isdigit():
         return None
-    if posted.get("overwrite_revision_id") == str(latest.pk):
-        return None  # Wagtail's autosave of this same session made the latest revision
-    return latest
+    return (
+        page.revisions.filter(pk__gt=int(loaded))
+        .exclude(user=user)
+        .select_related("user")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
 
 
 @hooks.register("before_edit_page")
 def refuse_out_of_date_save(request, page):
     if request.method != "POST" or not request.accepts("text/html"):
         return None  # Wagtail's autosave (JSON) answers a conflict itself
-    newer = stale_revision(page, request.POST)
+    newer = stale_revision(page, request.POST, request.user)
     if newer is None:
         return None
     who = (newer.user.get_full_name() or newer.user.get_username()) if newer.user else "hệ thống"

@@ -119,3 +119,31 @@ def test_contributor_secretary_head_and_the_article_is_on_the_home_page(
     expect(page.locator("h1")).to_have_text(TITLE)
     shot(page, "6-bai-viet")
     context.close()
+
+
+def test_an_editors_own_autosaves_never_block_their_save(live_server, browser, category):
+    """Wagtail autosaves while the editor types; the stale-save guard (congtin.editorial.locking)
+    must let the editor's own "Đăng" through after those autosaves."""
+    from congtin.news.models import ArticlePage
+    from tests.conftest import local, make_article
+
+    setup_editorial()
+    board_member("truongban", roles.HEAD)
+    article = make_article(category, "Tin cần sửa sapo", local(2025, 3, 1))
+    context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    log_in(page, live_server.url, "truongban")
+    page.goto(f"{live_server.url}/admin/pages/{article.pk}/edit/")
+    page.fill("#id_lead", "Sapo đã sửa, sau vài lần tự lưu.")
+    page.wait_for_timeout(3_000)  # Wagtail's autosave runs meanwhile
+    page.fill("#id_lead", "Sapo đã sửa lần cuối.")
+    page.wait_for_timeout(2_000)
+    page.locator("footer [data-w-dropdown-target='toggle'], footer .dropdown-toggle").first.click()
+    page.locator("button[name='action-publish']").click()
+    page.wait_for_load_state("networkidle")
+    shot(page, "7-truong-ban-dang-sau-tu-luu")
+    assert "Chưa lưu" not in page.content()
+    article = ArticlePage.objects.get(pk=article.pk)
+    assert article.lead == "Sapo đã sửa lần cuối."
+    context.close()

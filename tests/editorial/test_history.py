@@ -93,3 +93,19 @@ def test_a_locked_article_cannot_be_saved_by_another_editor(board, category):
     assert not ArticlePage.objects.get(pk=article.pk).locked
     actions = set(PageLogEntry.objects.filter(page=article).values_list("action", flat=True))
     assert {"wagtail.lock", "wagtail.unlock"} <= actions
+
+
+def test_the_editors_own_newer_revisions_are_no_conflict(board, category):
+    """Wagtail's autosave saves revisions while the editor types, and the final "Lưu" still
+    carries the revision the form was loaded from: that save goes through."""
+    article = make_article(category, FIRST, local(2025, 6, 1))
+    loaded = str(article.latest_revision_id)
+    editor = client_of(board.editor_a)
+    for lead in ("Bản tự lưu.", "Bản lưu cuối."):
+        data = article_form_data(FIRST, slug=article.slug, lead=lead)
+        response = editor.post(
+            f"/admin/pages/{article.pk}/edit/", {**data, "loaded_revision_id": loaded}
+        )
+        assert response.status_code == 302, form_errors(response)
+    latest = ArticlePage.objects.get(pk=article.pk).get_latest_revision()
+    assert latest.content["lead"] == "Bản lưu cuối."
