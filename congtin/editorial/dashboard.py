@@ -178,7 +178,7 @@ def _candidate_ids(user, limit: int) -> set[int]:
         .order_by("-created_at", "-pk")
         .values_list("object_id", flat=True)[: limit * 5]
     )
-    return set(owned) | {int(pk) for pk in revised if pk.isdigit()}
+    return set(owned) | {int(pk) for pk in revised if pk.isascii() and pk.isdigit()}
 
 
 def recent_articles_of(user, limit: int = RECENT_LIMIT) -> list[MyArticle]:

@@ -67,7 +67,11 @@ def for_user(user, limit: int = LIMIT, days: int = DAYS) -> list[Notification]:
     )
     found = (
         recent.filter(page__owner=user)
-        .union(recent.filter(page_id__in={int(pk) for pk in submitted if pk.isdigit()}))
+        .union(
+            recent.filter(
+                page_id__in={int(pk) for pk in submitted if pk.isascii() and pk.isdigit()}
+            )
+        )
         .order_by("-timestamp", "-pk")[:limit]
     )
     ids = [pk for pk, _ in found]

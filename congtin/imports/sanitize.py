@@ -63,7 +63,7 @@ def _link_attributes(tag: str, name: str, value: str) -> str | None:
     if name == "linktype":
         return value if value in LINK_TYPES else None
     if name == "id":
-        return value if value.isdigit() else None
+        return value if value.isascii() and value.isdigit() else None
     return value
 
 

@@ -214,7 +214,7 @@ def page_metadata(
     else:
         url = absolute_url(request, request.path)
     page_number = request.GET.get("trang", "")
-    if url and page_number.isdigit() and int(page_number) > 1:
+    if url and page_number.isascii() and page_number.isdigit() and int(page_number) > 1:
         url += f"?trang={int(page_number)}"  # page 2 of a list is a page of its own
     return {
         "title": title,

@@ -24,7 +24,7 @@ class CategoryChoiceField(forms.ModelChoiceField):
         # SQLite cannot even compare a number beyond 64 bits ("Python int too large"): such an id
         # is no category, said before any query.
         text = "" if value in self.empty_values else str(value).strip()
-        if text and not (text.isdigit() and len(text) <= 18):
+        if text and not (text.isascii() and text.isdigit() and len(text) <= 18):
             raise forms.ValidationError(
                 self.error_messages["invalid_choice"], code="invalid_choice"
             )

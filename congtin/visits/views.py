@@ -43,7 +43,7 @@ def figures(request):
     )
     page = request.GET.get("page", "")
     if page:
-        if not page.isdigit() or len(page) > 18:
+        if not (page.isascii() and page.isdigit()) or len(page) > 18:
             return JsonResponse(
                 {"error": f"Mã trang «{page[:20]}» không hợp lệ: cần một số nguyên dương."},
                 status=400,
