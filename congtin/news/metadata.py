@@ -175,6 +175,10 @@ def article_metadata(request, page, category=None) -> dict:
         article["image"] = image.as_schema()
     if category is not None:
         article["articleSection"] = category.title
+    keywords = sorted((tag.name for tag in page.tags.all()), key=str.casefold)  # a preview's too
+    if keywords:
+        article["keywords"] = keywords
+    subjects = [category.title] if category is not None else []
     return {
         "title": title,
         "document_title": f"{page.seo_title or title} | {publisher.name}",
@@ -182,7 +186,8 @@ def article_metadata(request, page, category=None) -> dict:
         "canonical": url,
         "type": "article",
         "dc_type": "Text",
-        "subject": category.title if category is not None else "",
+        "subject": "; ".join([*subjects, *keywords]),
+        "keywords": keywords,
         "creator": page.author,
         "published": published,
         "modified": modified,

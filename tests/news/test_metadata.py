@@ -28,7 +28,7 @@ def make_image(title, width, height):
 
 
 def head_of(response):
-    assert response.status_code == 200 or response.status_code == 404
+    assert response.status_code in (200, 400, 404)
     return BeautifulSoup(response.content.decode(), "html.parser").head
 
 
@@ -107,6 +107,17 @@ def test_an_article_with_an_image_says_everything_of_itself(client, illustrated,
     assert meta(head, "DC.type") == "Text"
     assert meta(head, "DC.identifier") == url
     assert meta(head, "DC.language") == "vi"
+
+
+def test_an_articles_tags_are_its_keywords(client, illustrated):
+    illustrated.tags.add("Một cửa", "cải cách")
+    illustrated.save_revision().publish()
+    head = head_of(client.get(illustrated.url))
+    assert meta(head, "keywords") == "cải cách, Một cửa"
+    tags = [tag["content"] for tag in head.find_all("meta", property="article:tag")]
+    assert tags == ["cải cách", "Một cửa"]
+    assert meta(head, "DC.subject") == "Cải cách hành chính; cải cách; Một cửa"
+    assert news_article(head)["keywords"] == ["cải cách", "Một cửa"]
 
 
 def test_the_news_article_json_ld_has_what_search_engines_require(client, illustrated, logo):
@@ -250,6 +261,15 @@ def test_the_404_page_has_a_title_and_no_canonical_address(client, home):
     assert head.title.string == "Không tìm thấy trang | Cổng thông tin thử nghiệm"
     assert meta(head, "og:title") == "Không tìm thấy trang"
     assert meta(head, "description").startswith("Trang bạn tìm không tồn tại")
+    assert canonical(head) is None and meta(head, "og:url") is None
+    assert meta(head, "DC.identifier") is None
+
+
+def test_the_400_page_has_a_title_and_no_canonical_address(client, category):
+    response = client.get("/cai-cach-hanh-chinh/?trang=abc")
+    assert response.status_code == 400
+    head = head_of(response)
+    assert head.title.string == "Yêu cầu không hợp lệ | Cổng thông tin thử nghiệm"
     assert canonical(head) is None and meta(head, "og:url") is None
     assert meta(head, "DC.identifier") is None
 
