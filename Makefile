@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install install-dev lint serve clean prod-local
+.PHONY: demo test install install-dev lint audit serve clean prod-local
 
 $(VENV)/.python-ok:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "congtin cần Python 3.11 trở lên (PYTHON=$(PYTHON) là " + sys.version.split()[0] + "); chạy: make PYTHON=python3.11 ...")'
@@ -43,6 +43,10 @@ lint: install-dev
 
 test: lint
 	$(BIN)/pytest
+
+# Known vulnerabilities of the installed (pinned) packages; CI runs it (.ci/audit).
+audit: install-dev
+	$(BIN)/python .ci/audit.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

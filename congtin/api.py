@@ -19,7 +19,12 @@ MESSAGES = {
     500: "Lỗi máy chủ: sự cố đã được ghi lại, hãy thử lại sau.",
     503: "Dịch vụ tạm thời gián đoạn, hãy thử lại sau.",
 }
-KEPT_HEADERS = ("Allow", "Retry-After", "Cache-Control")
+KEPT_HEADERS = (
+    "Allow", "Retry-After", "Cache-Control",
+    # The security headers the middleware below set (congtin.settings.base), kept on the JSON.
+    "X-Content-Type-Options", "Referrer-Policy", "Cross-Origin-Opener-Policy", "X-Frame-Options",
+    "Content-Security-Policy", "Permissions-Policy",
+)  # fmt: skip
 
 
 def is_json(response) -> bool:

@@ -112,6 +112,8 @@ MODEL_RIGHTS = {
         "wagtailredirects.delete_redirect",
         "trash.restore_page",
         "trash.hard_delete_page",
+        "axes.view_accessattempt",  # "Tài khoản bị khóa" (congtin.accounts)
+        "axes.delete_accessattempt",
     ),
 }
 

@@ -5,6 +5,7 @@ The modes are ``local`` (demo and development: the ``congtin`` command's default
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "congtin.trash",
     "congtin.royalties",
     "congtin.feeds",
+    "congtin.accounts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -68,12 +70,19 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
-    # Outermost: whatever goes wrong below, a client of /api/ gets JSON with a Vietnamese message.
+    # /healthz and /readyz for the load balancer, before host checks and redirects (congtin.health).
+    "congtin.health.HealthMiddleware",
+    # Whatever goes wrong below, a client of /api/ gets JSON with a Vietnamese message.
     "congtin.api.ApiErrorMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # The security headers go on every response, a page cache hit's too: outside the page cache.
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous readers are answered from the page cache here, before the rest (congtin.pagecache).
     "congtin.pagecache.middleware.PageCacheMiddleware",
@@ -85,7 +94,63 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: refuses a locked-out login (congtin.accounts).
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Security headers of the public site (issue 18). Scripts only from the portal's own files: no
+# inline script and no nonce, so a cached page is the same for every reader. Inline styles are
+# allowed: the print view's saved file must look right with no server behind it, and a style
+# cannot run code. The admin is Wagtail's own (it has inline scripts): outside this policy.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", *env_list(os.environ, "CONGTIN_CSP_IMAGE_SOURCES", [])],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'", *env_list(os.environ, "CONGTIN_CSP_IMAGE_SOURCES", [])],
+        "frame-src": ["'self'", *env_list(os.environ, "CONGTIN_CSP_FRAME_SOURCES", [])],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# No page of the portal is shown in a frame (Wagtail's preview views allow their own admin frame).
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "camera", "geolocation", "gyroscope", "magnetometer", "microphone",
+        "payment", "usb", "browsing-topics",
+    )
+}  # fmt: skip
+
+# Failed admin logins (django-axes, congtin.accounts): after CONGTIN_LOGIN_FAILURES in a row, an
+# account, and separately a client address, is refused for CONGTIN_LOGIN_LOCKOUT_MINUTES.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("CONGTIN_LOGIN_FAILURES", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("CONGTIN_LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "congtin.accounts.lockout.client_ip"
+AXES_LOCKOUT_CALLABLE = "congtin.accounts.lockout.lockout_response"
+AXES_VERBOSE = False
+
+# An editor's session ends after CONGTIN_SESSION_IDLE_MINUTES without a request. Anonymous
+# readers have no session (an empty one is never saved): the page cache is not touched.
+SESSION_COOKIE_AGE = 60 * int(os.environ.get("CONGTIN_SESSION_IDLE_MINUTES", "60"))
+SESSION_SAVE_EVERY_REQUEST = True
+
+SILENCED_SYSTEM_CHECKS: list[str] = []
 
 ROOT_URLCONF = "congtin.urls"
 WSGI_APPLICATION = "congtin.wsgi.application"
@@ -196,7 +261,10 @@ CONGTIN_VISITS_BEACONS_PER_ADDRESS_MINUTE = int(
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]

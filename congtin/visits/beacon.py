@@ -33,13 +33,22 @@ MAX_BODY = 512  # bytes: {"page": 123456789} is 20
 RATE_LIMIT = 60  # beacons per visitor per minute per server process; a reader sends a few
 
 
+# The beacon is answered before Django's middleware: the security headers the rest of the portal
+# gets from it (congtin.settings.base), for a JSON answer that is never a page.
+SECURITY_HEADERS = [
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "strict-origin-when-cross-origin"),
+    ("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"),
+]
+
+
 class Answer:
     def __init__(self, status: int, message: str = ""):
         self.status = status
         self.message = message
 
     def headers(self) -> list[tuple[str, str]]:
-        headers = [("Cache-Control", "no-store")]
+        headers = [("Cache-Control", "no-store"), *SECURITY_HEADERS]
         if self.status == 405:
             headers.append(("Allow", "POST"))
         elif self.status == 429:

@@ -144,6 +144,6 @@ def test_the_password_validators_speak_vietnamese():
             except ValidationError as error:
                 messages.extend(error.messages)
         messages.extend(password_validation.password_validators_help_texts())
-    assert "Mật khẩu quá ngắn: cần ít nhất 8 ký tự." in messages
+    assert "Mật khẩu quá ngắn: cần ít nhất 10 ký tự." in messages
     english = [message for message in messages if "password" in message.lower()]
     assert english == []
