@@ -7,6 +7,7 @@ exports (WXR), and saved HTML article pages (fields found by configurable CSS se
 import csv
 import gzip
 import json
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -124,6 +125,11 @@ def read_jsonl(path: str) -> Iterator[SourceArticle | Problem]:
                 fields = json.loads(line)
             except json.JSONDecodeError as error:
                 yield Problem(location, f"dòng JSON không hợp lệ ({error.msg}, cột {error.colno})")
+                continue
+            except RecursionError:  # [[[[... a thousand deep: Python's parser gives up
+                yield Problem(
+                    location, "dòng JSON lồng quá nhiều tầng (mảng, đối tượng), không đọc được"
+                )
                 continue
             if not isinstance(fields, dict):
                 yield Problem(location, "dòng JSON không phải là một đối tượng {...}")
@@ -279,5 +285,18 @@ def read(
 ) -> Iterator[SourceArticle | Problem]:
     readers = {"jsonl": read_jsonl, "csv": read_csv, "rss": read_rss, "wxr": read_wxr}
     if fmt == "html":
-        return read_html(path, html_selectors)
-    return readers[fmt](path)
+        return _broken_file_refused(read_html(path, html_selectors), path)
+    return _broken_file_refused(readers[fmt](path), path)
+
+
+def _broken_file_refused(items: Iterator, path: str) -> Iterator[SourceArticle | Problem]:
+    """The items of a file until it breaks off: a gzip file cut short (a download interrupted),
+    a corrupt one, a read error of the disk end it with a ValueError naming the file, which
+    ``congtin import`` reports as it reports a malformed file. What was read before is kept:
+    each article is written whole or not at all."""
+    try:
+        yield from items
+    except (EOFError, OSError, zlib.error) as error:
+        raise ValueError(
+            f"{path}: tệp hỏng hoặc bị cắt ngang, không đọc tiếp được ({error})."
+        ) from error

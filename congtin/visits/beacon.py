@@ -115,7 +115,7 @@ def handle(meta, body: bytes) -> Answer:
         return Answer(400, f"Dữ liệu quá lớn (tối đa {MAX_BODY} byte).")
     try:
         page_id = read_page(body)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return Answer(400, 'Dữ liệu không hợp lệ: cần JSON dạng {"page": số}.')
     # The beacon skips Django's middleware, so the host is checked here as request.get_host() would.
     domain, port = split_domain_port(meta.get("HTTP_HOST", "") or meta.get("SERVER_NAME", ""))

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import User
+from django.contrib.staticfiles import finders
 from django.test import RequestFactory
 from wagtail.models import PageViewRestriction
 
@@ -170,7 +171,9 @@ def test_the_cache_can_be_switched_off(client, many, uncached):
 
 def test_article_views_are_read_live(client, many):
     html = client.get(many[3].url).content.decode()
-    assert 'data-visits="page_views"' in html and "?page=" in html
+    assert 'data-visits="page_views"' in html and f'data-page="{many[3].pk}"' in html
+    with open(finders.find("visits/beacon.js"), encoding="utf-8") as script:
+        assert '"?page=" + page' in script.read()  # the script reads the article's own figure
     data = client.get("/api/v1/visits", {"page": many[3].pk}).json()
     assert data["page_views"] == 0 and "total" in data
     assert client.get("/api/v1/visits", {"page": "x"}).status_code == 400

@@ -116,7 +116,9 @@ def test_the_admin_keeps_frame_protection_but_not_the_public_policy(client, home
 
 
 def _deploy_check(extra_env):
-    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process; no server has it.
+    unset = {"SECRET_KEY", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in unset}
     env.update(
         extra_env,
         SECRET_KEY=GOOD_KEY,
