@@ -12,6 +12,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
+from django.utils.html import escape
 
 from congtin.feeds.portal import feed_path_of
 from congtin.news.listing import restricted_below, without_restricted
@@ -68,7 +69,9 @@ class ArticlesFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.lead
+        """The lead as HTML, as readers take an RSS description: the editor's text escaped, so a
+        "<" they typed is shown, never run by a feed reader."""
+        return escape(item.lead)
 
     def item_link(self, item):
         return self.portal.url_of(item.url_path)
