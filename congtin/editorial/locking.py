@@ -24,7 +24,7 @@ def stale_revision(page, posted, user) -> object | None:
     "Đăng") are not a conflict.
     """
     loaded = posted.get("loaded_revision_id", "")
-    if not (loaded.isascii() and loaded.isdigit()):
+    if not (loaded.isascii() and loaded.isdigit() and len(loaded) <= 18):
         return None
     return (
         page.revisions.filter(pk__gt=int(loaded))

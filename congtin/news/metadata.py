@@ -21,6 +21,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from wagtail.models import Page, Site
 
+from congtin.news.listing import PAGE_NUMBER
 from congtin.pagecache.store import site_version
 
 LANGUAGE = "vi"
@@ -219,7 +220,9 @@ def page_metadata(
     else:
         url = absolute_url(request, request.path)
     page_number = request.GET.get("trang", "")
-    if url and page_number.isascii() and page_number.isdigit() and int(page_number) > 1:
+    # A page number as the lists read it (listing.PAGE_NUMBER: at most 9 ASCII digits); int()
+    # refuses a string of more than 4,300 digits, which a page without a list still gets.
+    if url and PAGE_NUMBER.fullmatch(page_number) and int(page_number) > 1:
         url += f"?trang={int(page_number)}"  # page 2 of a list is a page of its own
     return {
         "title": title,

@@ -3,8 +3,9 @@
     HYPOTHESIS_PROFILE=long .venv/bin/pytest tests/fuzz   # 19 tests x 7,000 = 133,000 cases
 
 The profile sets the number of cases per test (``max_examples``): "ci" 60 (1,140 cases in all),
-"long" 7,000. Figures of the last long run: docs/reliability.md. The database fixtures are shared by the cases of one test on
-purpose (the fuzzed requests only read, or write visit counts): hence the suppressed health check.
+"long" 7,000. Figures of the last long run: docs/reliability.md. The database fixtures are
+shared by the cases of one test on purpose (the fuzzed requests only read, or write visit
+counts): hence the suppressed health check.
 """
 
 import os

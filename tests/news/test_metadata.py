@@ -265,6 +265,15 @@ def test_the_404_page_has_a_title_and_no_canonical_address(client, home):
     assert meta(head, "DC.identifier") is None
 
 
+@pytest.mark.parametrize("number", ["9" * 5000, "²", "٣", "0" * 12 + "2"])
+def test_a_page_without_a_list_ignores_any_page_number(client, home, number):
+    """Found by the fuzzer: 5,000 digits in ?trang= on the home page were a 500 (int() refuses
+    more than 4,300 digits); the home page has no list to page through."""
+    response = client.get("/", {"trang": number})
+    assert response.status_code == 200
+    assert canonical(head_of(response)) == ROOT + "/"
+
+
 def test_the_400_page_has_a_title_and_no_canonical_address(client, category):
     response = client.get("/cai-cach-hanh-chinh/?trang=abc")
     assert response.status_code == 400
