@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "congtin.royalties",
     "congtin.feeds",
     "congtin.accounts",
+    "congtin.backups",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
