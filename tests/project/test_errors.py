@@ -147,3 +147,22 @@ def test_the_password_validators_speak_vietnamese():
     assert "Mật khẩu quá ngắn: cần ít nhất 10 ký tự." in messages
     english = [message for message in messages if "password" in message.lower()]
     assert english == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/tin-tuc/ngay/?ngay=01/02/2020&chuyen-muc=%00",  # found by the fuzzer on PostgreSQL: a 500
+        "/tim-kiem/?q=c%E1%BA%A3i&chuyen-muc=a%00b",
+        "/cai-cach-hanh-chinh/%00/",
+    ],
+)
+def test_a_nul_character_in_an_address_is_a_400_in_vietnamese(client, category, path):
+    response = client.get(path)
+    assert response.status_code == 400
+    assert "ký tự NUL" in response.content.decode()
+
+
+def test_a_nul_character_in_an_api_parameter_is_json(client, home):
+    response = client.get("/api/v1/search?q=a%00")
+    assert response.status_code == 400 and response.json()["error"]
