@@ -27,22 +27,20 @@ class OneLineForInvalidInput(logging.Filter):
         return True
 
 
-NUL_IN_ADDRESS = "Địa chỉ hoặc tham số có ký tự NUL (%00): yêu cầu không hợp lệ."
+NUL_IN_ADDRESS = "Địa chỉ có ký tự NUL (%00): yêu cầu không hợp lệ."
 
 
 class RefuseNulCharacters:
-    """A NUL character in the path or the query string is a 400 before any view reads it.
-
-    No address or parameter of the portal has one, and PostgreSQL refuses it in any text it is
-    given ("text fields cannot contain NUL"): a view passing a parameter to a query (a category's
-    slug, found by the fuzzer) would answer 500. Forms already refuse it (Django's
-    ProhibitNullCharactersValidator); this covers what views read from ``request.GET``.
+    """A NUL character in the path is a 400 before any view reads it: no address of the portal
+    has one, and PostgreSQL refuses NUL in any text it is given ("text fields cannot contain NUL").
+    Parameters are each view's to read (the search takes NUL as a space; a category's slug with
+    one is no category); forms refuse it already (Django's ProhibitNullCharactersValidator).
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if "\x00" in request.path_info or "%00" in request.META.get("QUERY_STRING", ""):
+        if "\x00" in request.path_info:
             raise InvalidInput(NUL_IN_ADDRESS)
         return self.get_response(request)

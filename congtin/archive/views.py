@@ -40,7 +40,9 @@ def _scope(request, slug: str) -> tuple[queries.ArchiveScope, CategoryPage | Non
     slug = slug.strip()
     if not slug:
         return queries.ArchiveScope.under(root_path), None
-    category = CategoryPage.objects.live().filter(path__startswith=root_path, slug=slug).first()
+    # No slug has a NUL, and PostgreSQL would refuse the query (found by the fuzzer).
+    found = CategoryPage.objects.live().filter(path__startswith=root_path, slug=slug)
+    category = None if "\x00" in slug else found.first()
     if category is None:
         raise InvalidInput(f"Không có chuyên mục «{slug[:60]}».")
     return queries.ArchiveScope.under(category.path), category

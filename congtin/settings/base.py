@@ -81,7 +81,7 @@ MIDDLEWARE = [
     # Whatever goes wrong below, a client of /api/ gets JSON with a Vietnamese message.
     "congtin.api.ApiErrorMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # NUL in an address or parameter: a 400 before any view or query (congtin.errors).
+    # NUL in an address: a 400 before any view or query (congtin.errors).
     "congtin.errors.RefuseNulCharacters",
     # The security headers go on every response, a page cache hit's too: outside the page cache.
     "csp.middleware.CSPMiddleware",

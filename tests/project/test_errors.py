@@ -153,16 +153,22 @@ def test_the_password_validators_speak_vietnamese():
     "path",
     [
         "/tin-tuc/ngay/?ngay=01/02/2020&chuyen-muc=%00",  # found by the fuzzer on PostgreSQL: a 500
+        "/tin-tuc/ngay/2020/02/01/?chuyen-muc=a%00b",
         "/tim-kiem/?q=c%E1%BA%A3i&chuyen-muc=a%00b",
-        "/cai-cach-hanh-chinh/%00/",
     ],
 )
-def test_a_nul_character_in_an_address_is_a_400_in_vietnamese(client, category, path):
+def test_a_category_slug_with_a_nul_is_no_category(client, category, path):
     response = client.get(path)
+    assert response.status_code == 400
+    assert "Không có chuyên mục" in response.content.decode()
+
+
+def test_a_nul_character_in_an_address_is_a_400_in_vietnamese(client, category):
+    response = client.get("/cai-cach-hanh-chinh/%00/")
     assert response.status_code == 400
     assert "ký tự NUL" in response.content.decode()
 
 
-def test_a_nul_character_in_an_api_parameter_is_json(client, home):
-    response = client.get("/api/v1/search?q=a%00")
-    assert response.status_code == 400 and response.json()["error"]
+def test_a_nul_in_the_apis_category_is_json(client, home):
+    response = client.get("/api/v1/search?q=a&category=%00")
+    assert response.status_code == 400 and "Không có chuyên mục" in response.json()["error"]
