@@ -121,7 +121,7 @@ def test_a_session_ends_after_an_hour_without_a_request(client, editor):
     assert "sessionid" not in anonymous.cookies  # a reader has no session to save
 
 
-def test_the_demo_passwords_pass_the_validators():
+def test_passwords_need_ten_characters():
     from django.contrib.auth import password_validation
 
     password_validation.validate_password("Bien-tap-2026!")  # ten characters or more

@@ -45,7 +45,6 @@ def assert_no_vector_survives(html: str, where: str):
             assert "expression(" not in squeezed or name != "style", (where, str(tag)[:200])
         if tag.name == "meta" and (tag.get("http-equiv") or "").lower() == "refresh":
             raise AssertionError((where, str(tag)))
-    # The vectors' text is there, shown as text: the escaping did not lose it.
     return page
 
 
