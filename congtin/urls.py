@@ -15,6 +15,7 @@ from congtin.search import views as search_views
 from congtin.visits import views as visits_views
 
 handler400 = views.bad_request
+handler500 = views.server_error
 
 urlpatterns = [
     # Before Wagtail's own: without a mail server, say so rather than fail (congtin.views).

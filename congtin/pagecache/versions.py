@@ -6,6 +6,14 @@ stored with an older version is never served again (it is deleted when next aske
 one write per tag whatever the number of pages, exact, and immediate on every server.
 
 - ``RedisVersions`` (``REDIS_URL`` set): one Redis counter per tag, read with one MGET per hit.
+  While Redis is away no version can be read: each read answers versions no entry was stored
+  with, so nothing is served from the cache nor kept in it (and every fragment is rebuilt). A purge
+  made meanwhile cannot reach Redis, so the process that saw Redis fail purges everything as soon
+  as it answers again, before it serves a cached page, and keeps trying every RETRY_SECONDS in
+  the background (a Redis restored from an older snapshot gets the same purge). A command that
+  exits still owing it (an import while Redis is away) tries for EXIT_WAIT_SECONDS, then says so
+  in its log: the servers that noticed the outage purge everything too, and an entry lives at
+  most congtin.pagecache.store.PAGE_SECONDS.
 - ``FileVersions`` (the embedded default, one machine): a purge appends the tags to a log file
   (``CONGTIN_PAGECACHE_PURGE_LOG``); each worker reads what was appended since it last looked (an
   ``os.stat`` per request) and counts each tag's lines. Appends of a few bytes are atomic, so every
@@ -16,37 +24,110 @@ one write per tag whatever the number of pages, exact, and immediate on every se
 since it may show what was just purged.
 """
 
+import atexit
+import itertools
+import logging
 import os
 import threading
+import time
 
 from django.conf import settings
 
+from congtin.rediscache import CLIENT_OPTIONS, ERRORS
+
+logger = logging.getLogger(__name__)
+
 ALL = "all"  # every page carries this tag: purging it purges everything
 ROTATE_BYTES = 4 * 1024 * 1024
+RETRY_SECONDS = 0.5  # between attempts to deliver the purge owed after Redis was away
+EXIT_WAIT_SECONDS = 5.0
 
 
 class RedisVersions:
     def __init__(self, url: str, prefix: str):
         import redis
 
-        self.client = redis.Redis.from_url(url)
+        self.client = redis.Redis.from_url(url, **CLIENT_OPTIONS)
         self.prefix = f"{prefix}:pagecache:v:"
         self.generation_key = f"{prefix}:pagecache:generation"
+        self.owed = threading.Event()  # Redis failed: everything is purged once it answers
+        self.retrying = threading.Lock()
+        self.unreadable = itertools.count()
+
+    def _failed(self, error):
+        if not self.owed.is_set():
+            logger.warning("Redis không trả lời; chưa đọc được phiên bản trang: %s", error)
+        self.owed.set()
+        if self.retrying.acquire(blocking=False):
+            threading.Thread(target=self._retry, name="congtin-purge-owed", daemon=True).start()
+            atexit.register(self._settle_before_exit)
+
+    def _settle_before_exit(self):
+        from congtin.pagecache.store import PAGE_SECONDS  # store imports this module
+
+        deadline = time.monotonic() + EXIT_WAIT_SECONDS
+        while not self._settle() and time.monotonic() < deadline:
+            time.sleep(RETRY_SECONDS)
+        if self.owed.is_set():
+            logger.error(
+                "Redis vẫn không trả lời: chưa xóa được bộ nhớ đệm trang sau thay đổi. Các máy chủ"
+                " sẽ xóa khi Redis trả lời lại; trang cũ không được giữ quá %d giây.",
+                PAGE_SECONDS,
+            )
+
+    def _retry(self):
+        try:
+            while self.owed.is_set() and not self._settle():
+                threading.Event().wait(RETRY_SECONDS)
+        finally:
+            self.retrying.release()
+
+    def _settle(self) -> bool:
+        """Deliver the purge of everything owed since Redis failed; True once nothing is owed."""
+        if not self.owed.is_set():
+            return True
+        try:
+            self.client.incr(self.prefix + ALL)
+            self.client.incr(self.generation_key)
+        except ERRORS:
+            return False
+        self.owed.clear()
+        logger.warning("Redis trả lời lại: đã xóa toàn bộ bộ nhớ đệm trang.")
+        return True
+
+    def _unknown(self) -> str:
+        """A version no stored entry has: each read while Redis is away gets another."""
+        return f"unknown:{os.getpid()}:{next(self.unreadable)}"
 
     def current(self, tags) -> dict[str, int]:
         tags = list(tags)
-        values = self.client.mget([self.prefix + tag for tag in tags])
+        try:
+            if not self._settle():
+                raise ConnectionError("the purge owed could not be delivered")
+            values = self.client.mget([self.prefix + tag for tag in tags])
+        except (*ERRORS, ConnectionError) as error:
+            self._failed(error)
+            return {tag: self._unknown() for tag in tags}
         return {tag: int(value or 0) for tag, value in zip(tags, values, strict=True)}
 
-    def generation(self) -> int:
-        return int(self.client.get(self.generation_key) or 0)
+    def generation(self):
+        try:
+            if not self._settle():
+                raise ConnectionError("the purge owed could not be delivered")
+            return int(self.client.get(self.generation_key) or 0)
+        except (*ERRORS, ConnectionError) as error:
+            self._failed(error)
+            return self._unknown()
 
     def bump(self, tags):
-        with self.client.pipeline(transaction=False) as pipe:
-            for tag in tags:
-                pipe.incr(self.prefix + tag)
-            pipe.incr(self.generation_key)
-            pipe.execute()
+        try:
+            with self.client.pipeline(transaction=False) as pipe:
+                for tag in tags:
+                    pipe.incr(self.prefix + tag)
+                pipe.incr(self.generation_key)
+                pipe.execute()
+        except ERRORS as error:
+            self._failed(error)
 
 
 class FileVersions:

@@ -181,7 +181,12 @@ DATABASE_URL = os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'congtin
 # Connections are kept between the requests of a worker thread (a minute at most): a new SQLite
 # connection per request parses the schema again and starts with an empty page cache, which cost
 # a search 2-3 ms at the median over HTTP (bench/search_http.py at 72k: p50 15.7 -> 13.7 ms).
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+# CONGTIN_DB_CONN_MAX_AGE=0 opens one per request instead (the fault tests, a database behind a pooler).
+DATABASES = {
+    "default": dj_database_url.parse(
+        DATABASE_URL, conn_max_age=int(os.environ.get("CONGTIN_DB_CONN_MAX_AGE", "60"))
+    )
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers continue while an editor publishes; IMMEDIATE takes the write lock at BEGIN so
     # two writers queue on the busy timeout instead of failing with "database is locked" mid-transaction.
@@ -195,15 +200,18 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set (shared by all workers), otherwise in-process memory.
+# Cache: Redis when REDIS_URL is set (shared by all workers), otherwise in-process memory. While
+# Redis is away each cache answers from its fallback (congtin.rediscache).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_KEY_PREFIX = os.environ.get("CONGTIN_CACHE_PREFIX", "congtin")
+REDIS_CACHE = "congtin.rediscache.ResilientRedisCache"
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": REDIS_CACHE,
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": {"FALLBACK": "memory", "FALLBACK_SECONDS": 10},
         }
     }
 else:
@@ -215,14 +223,15 @@ else:
     }
 
 
-def _cache_of_its_own(name: str, max_entries: int) -> dict:
+def _cache_of_its_own(name: str, max_entries: int, fallback: str) -> dict:
     """A cache alias apart from the default one, so that what fills one never evicts the other:
     Redis when REDIS_URL is set (shared by every app server), else each worker's memory."""
     if REDIS_URL:
         return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": REDIS_CACHE,
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": f"{CACHE_KEY_PREFIX}-{name}",
+            "OPTIONS": {"FALLBACK": fallback},
         }
     return {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -233,11 +242,12 @@ def _cache_of_its_own(name: str, max_entries: int) -> dict:
 
 # Per-address limits (congtin.limits: search requests, visit beacons): a full page cache can never
 # evict a counter; with Redis the limits hold across every app server.
-CACHES["limits"] = _cache_of_its_own("limits", 100_000)
+CACHES["limits"] = _cache_of_its_own("limits", 100_000, fallback="memory")
 RATELIMIT_USE_CACHE = "limits"
 # The full-page cache for anonymous readers (congtin.pagecache). CONGTIN_PAGECACHE=0 turns it off
 # (the benchmark's "uncached").
-CACHES["pages"] = _cache_of_its_own("pages", 2_000)
+# While Redis is away it keeps nothing: a page kept in one process could not be purged by another.
+CACHES["pages"] = _cache_of_its_own("pages", 2_000, fallback="none")
 # Fragments every page shares (header, menu, footer, breadcrumbs), in each worker's memory: they
 # are keyed by the version that every purge of everything moves on (congtin.news.structure).
 CACHES["fragments"] = {

@@ -8,7 +8,8 @@ view (tests, the development server without the WSGI wrapper).
 
 Answers: 204 counted or deliberately ignored (a crawler, a prefetch, a logged-in editor);
 400 a malformed or oversized payload or another host; 403 sent by a page of another site
-(congtin.visits.guard); 405 not a POST; 429 too many beacons from one visitor or one address.
+(congtin.visits.guard); 405 not a POST; 429 too many beacons from one visitor or one address;
+503 the database is away and the beacon needs it (a site or a day's salt not yet in memory).
 Errors are JSON, ``{"error": "<Vietnamese message>"}``, as every answer of /api/.
 """
 
@@ -18,6 +19,7 @@ import time
 
 from django.conf import settings
 from django.contrib.sessions.backends.base import SessionBase
+from django.db import InterfaceError, OperationalError
 from django.http.request import split_domain_port, validate_host
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -31,6 +33,7 @@ from congtin.visits.counting import Beacon
 PATH = "/api/v1/visit"
 MAX_BODY = 512  # bytes: {"page": 123456789} is 20
 RATE_LIMIT = 60  # beacons per visitor per minute per server process; a reader sends a few
+DATABASE_AWAY_RETRY_SECONDS = 30  # as the maintenance page (congtin.views)
 
 
 # The beacon is answered before Django's middleware: the security headers the rest of the portal
@@ -53,6 +56,8 @@ class Answer:
             headers.append(("Allow", "POST"))
         elif self.status == 429:
             headers.append(("Retry-After", "60"))
+        elif self.status == 503:
+            headers.append(("Retry-After", str(DATABASE_AWAY_RETRY_SECONDS)))
         return headers
 
     def body(self) -> bytes:
@@ -123,6 +128,15 @@ def handle(meta, body: bytes) -> Answer:
         return Answer(400, "Tên miền không thuộc cổng này.")
     if guard.foreign_origin(meta, domain):
         return Answer(403, "Lượt truy cập chỉ được ghi từ các trang của cổng này.")
+    try:
+        return _count(meta, domain, port, page_id)
+    except (OperationalError, InterfaceError):
+        # Usually the site and the day's salt are in this process's memory and the beacon needs
+        # no database; a process that has neither answers this rather than a 500.
+        return Answer(503, "Cơ sở dữ liệu tạm thời không trả lời; lượt truy cập chưa được ghi.")
+
+
+def _count(meta, domain: str, port: str, page_id: int | None) -> Answer:
     user_agent = meta.get("HTTP_USER_AGENT", "")[:512]
     if identity.is_bot(user_agent) or identity.is_prefetch(meta) or _logged_in(meta):
         return Answer(204)
@@ -157,8 +171,8 @@ class BeaconMiddleware:
         else:
             answer = handle(environ, environ["wsgi.input"].read(length) if length else b"")
         body = answer.body()
-        reason = {204: "No Content", 400: "Bad Request", 403: "Forbidden",
-                  405: "Method Not Allowed", 429: "Too Many Requests"}[answer.status]  # fmt: skip
+        reason = {204: "No Content", 400: "Bad Request", 403: "Forbidden", 405: "Method Not Allowed",
+                  429: "Too Many Requests", 503: "Service Unavailable"}[answer.status]  # fmt: skip
         headers = answer.headers()
         if body:
             headers.append(("Content-Type", "application/json"))

@@ -9,6 +9,9 @@ Nothing is lost on a clean stop: the buffer is applied when the process exits (S
 and the development server exit through ``sys.exit``, which runs ``atexit``). After a crash
 (SIGKILL) the beacons of the last interval, at most FLUSH_SECONDS, are lost; with Redis they wait
 in Redis instead, unless the process died between taking a batch and committing it.
+
+While Redis is away, beacons wait in the process's memory (``RedisBuffer.local``) and its thread
+applies them as without Redis: the bound of a crash is then the one without Redis.
 """
 
 import atexit
@@ -21,6 +24,7 @@ from datetime import UTC, datetime
 from django.conf import settings
 from django.db import close_old_connections, connection
 
+from congtin.rediscache import CLIENT_OPTIONS, ERRORS
 from congtin.visits.counting import Beacon, apply, forget
 
 logger = logging.getLogger(__name__)
@@ -28,6 +32,7 @@ FLUSH_SECONDS = float(getattr(settings, "CONGTIN_VISITS_FLUSH_SECONDS", 1.0))
 FORGET_EVERY = 60  # seconds between deletions of expired per-visitor state
 REDIS_KEY = "visits:beacons"
 REDIS_BATCH = 5_000
+REDIS_RETRY_SECONDS = 2.0  # how long beacons stay in memory after Redis failed
 STOP_WAIT_SECONDS = 20  # for a flush in progress at exit (under the graceful timeout)
 
 
@@ -54,9 +59,11 @@ class RedisBuffer:
     def __init__(self, url: str):
         import redis
 
-        self.client = redis.Redis.from_url(url)
+        self.client = redis.Redis.from_url(url, **CLIENT_OPTIONS)
         prefix = settings.CACHES["default"].get("KEY_PREFIX", settings.CACHE_KEY_PREFIX)
         self.key = f"{prefix}:{REDIS_KEY}"
+        self.local = MemoryBuffer()  # while Redis is away
+        self.away_until = 0.0
 
     @staticmethod
     def _encode(beacon: Beacon) -> str:
@@ -67,16 +74,49 @@ class RedisBuffer:
         key, site_id, page_id, at = json.loads(raw)
         return Beacon(key, site_id, page_id, datetime.fromtimestamp(at, UTC))
 
+    def _away(self) -> bool:
+        return time.monotonic() < self.away_until
+
+    def _failed(self, error):
+        if not self._away():
+            logger.warning(
+                "Redis không trả lời: lượt truy cập chờ trong bộ nhớ tiến trình (%s)", error
+            )
+        self.away_until = time.monotonic() + REDIS_RETRY_SECONDS
+
     def push(self, beacon: Beacon):
-        self.client.rpush(self.key, self._encode(beacon))
+        if not self._away():
+            try:
+                self.client.rpush(self.key, self._encode(beacon))
+                return
+            except ERRORS as error:
+                self._failed(error)
+        self.local.push(beacon)
 
     def take(self) -> list[Beacon]:
-        items = self.client.lpop(self.key, REDIS_BATCH) or []
-        return [self._decode(raw) for raw in items]
+        """What waits in this process first (Redis was away), else a batch from Redis."""
+        items = self.local.take()
+        if items or self._away():
+            return items
+        try:
+            raw = self.client.lpop(self.key, REDIS_BATCH) or []
+        except ERRORS as error:
+            self._failed(error)
+            return []
+        return [self._decode(item) for item in raw]
 
     def put_back(self, items: list[Beacon]):
-        if items:
-            self.client.lpush(self.key, *[self._encode(b) for b in reversed(items)])
+        """Back to the head of Redis's list, where every process takes from; to this process's
+        memory while Redis is away."""
+        if not items:
+            return
+        if not self._away():
+            try:
+                self.client.lpush(self.key, *[self._encode(b) for b in reversed(items)])
+                return
+            except ERRORS as error:
+                self._failed(error)
+        self.local.put_back(items)
 
 
 class BeaconCounter:

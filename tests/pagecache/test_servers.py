@@ -9,6 +9,7 @@ import urllib.request
 
 import pytest
 
+from tests.tcp_proxy import TcpProxy
 from tests.visits import servers
 
 MAKE = """
@@ -80,3 +81,55 @@ def test_a_publish_reaches_every_server_within_two_seconds(tmp_path, redis_url):
     finally:
         servers.stop(first)
         servers.stop(second)
+
+
+@pytest.mark.skipif(
+    not any(param.id == "redis" for param in backends()), reason="no Redis at 127.0.0.1:6379"
+)
+def test_redis_away_and_back_two_servers_serve_the_right_page_and_count_every_beacon(tmp_path):
+    """Issue 18, item 6e, for real: Redis is cut (a proxy in front of it) while readers read, send
+    beacons and an editor publishes from a third process; then Redis returns."""
+    proxy = TcpProxy(6379).start()
+    env = servers.environment(tmp_path, 0.5, proxy.url("redis", "/14"))
+    servers.prepare(env)
+    for command in (["-m", "congtin", "collectstatic", "--noinput", "-v0"], ["-c", MAKE]):
+        subprocess.run([sys.executable, *command], env=env, check=True, cwd=servers.ROOT)
+    first, first_port = servers.start(env, workers=1)
+    second, second_port = servers.start(env, workers=1)
+    ports, paths = (first_port, second_port), ["/", "/thoi-su/", "/thoi-su/tin-ban-dau/"]
+    accepted = reached = 0
+    try:
+        for port in ports:
+            for path in paths:
+                assert "HIT" in [fetch(port, path)[0] for _ in range(4)], (port, path)
+        sent = servers.send_beacons(first_port, range(0, 50), 2)
+        accepted, reached = accepted + sent[0], reached + sent[2]
+        proxy.stop()
+        for port in ports:
+            for path in paths:
+                cache, html = fetch(port, path)  # a 5xx would raise here
+                assert cache == "MISS" and "Tin ban đầu" in html, (port, path, cache)
+        sent = servers.send_beacons(second_port, range(50, 100), 2)
+        accepted, reached = accepted + sent[0], reached + sent[2]
+        subprocess.run([sys.executable, "-c", EDIT], env=env, check=True, cwd=servers.ROOT)
+        for port in ports:
+            for path in paths:
+                assert "Tin đã sửa" in fetch(port, path)[1], (port, path)
+        proxy.start()
+        back = time.monotonic()
+        seen = set()
+        while time.monotonic() - back < 3.0:
+            for port in ports:
+                for path in paths:
+                    cache, html = fetch(port, path)
+                    assert "Tin đã sửa" in html, f"{port}{path}: the old page, after Redis returned"
+                    seen.add(cache)
+        assert "HIT" in seen, "the page cache is used again once Redis answers"
+        sent = servers.send_beacons(first_port, range(100, 150), 2)
+        accepted, reached = accepted + sent[0], reached + sent[2]
+    finally:
+        servers.stop(first)
+        servers.stop(second)
+        proxy.stop()
+    assert (accepted, reached) == (300, 150)
+    assert servers.counted(env) == reached  # two beacons of one visitor in a row: one visit
