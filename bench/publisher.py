@@ -83,6 +83,7 @@ class Editor:
                 "source": "Ban Chỉ huy phòng chống thiên tai tỉnh",
                 "tags": "mưa bão",
                 "comments": inline_formset([]),
+                "expiry_action": "archive",  # the editorial board's field (issue 16)
             }
         )
         data.update(csrfmiddlewaretoken=token, **{"action-publish": "action-publish"})

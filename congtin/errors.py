@@ -4,6 +4,7 @@ Django's own BadRequest / SuspiciousOperation messages are for logs (and in Engl
 InvalidInput's message is shown to the public.
 """
 
+import errno
 import logging
 
 from django.core.exceptions import BadRequest
@@ -44,3 +45,21 @@ class RefuseNulCharacters:
         if "\x00" in request.path_info:
             raise InvalidInput(NUL_IN_ADDRESS)
         return self.get_response(request)
+
+
+# What SQLite and PostgreSQL say when the disk (or SQLite's max_page_count) is full.
+DISK_FULL_MESSAGES = ("database or disk is full", "no space left on device", "disk quota exceeded")
+
+
+def is_disk_full(error: BaseException | None) -> bool:
+    """True for an error, or an error it was raised from, that says the disk is full: an OSError
+    ENOSPC/EDQUOT from a file write, or the database's own words (Django wraps the driver's error,
+    so the message is read, not the type)."""
+    seen = 0
+    while error is not None and seen < 5:
+        if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+        if any(words in str(error).lower() for words in DISK_FULL_MESSAGES):
+            return True
+        error, seen = error.__cause__ or error.__context__, seen + 1
+    return False

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.template import loader
 from wagtail.admin.views.account import PasswordResetView
 
-from congtin.errors import InvalidInput
+from congtin.errors import InvalidInput, is_disk_full
 
 _wagtail_password_reset = PasswordResetView.as_view()
 
@@ -29,13 +29,19 @@ def server_error(request, template_name="500.html"):
     connections, a SQLite file locked past the busy timeout or unreadable), the maintenance page:
     503 with Retry-After. Both are rendered without a request context, so without any query.
     Each request tries the database again (Django drops a connection that failed), so the portal
-    recovers by itself when it returns; until then cached pages are still served (congtin.pagecache)."""
+    recovers by itself when it returns; until then cached pages are still served (congtin.pagecache).
+    A full disk (an upload, a publish) is 507 with its own page: nothing was saved, say so."""
     error = sys.exc_info()[1]
     if isinstance(error, (OperationalError, InterfaceError)):
         retry = DATABASE_AWAY_RETRY_SECONDS
         body = loader.get_template("503.html").render({"retry_after": retry})
         response = HttpResponse(body, status=503)
         response["Retry-After"] = str(retry)
+        response["Cache-Control"] = "no-store"
+        return response
+    if is_disk_full(error):
+        body = loader.get_template("507.html").render()
+        response = HttpResponse(body, status=507)
         response["Cache-Control"] = "no-store"
         return response
     return HttpResponseServerError(loader.get_template(template_name).render())

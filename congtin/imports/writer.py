@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from wagtail.log_actions import LogContext
 
+from congtin.errors import is_disk_full
 from congtin.imports.audit import log_import
 from congtin.imports.models import ImportedArticle
 from congtin.imports.records import Problem, SourceArticle
@@ -204,7 +205,11 @@ class ArticleWriter:
                 else:
                     self._create(category, existing, record, digest, repairs)
                     self.report.imported += 1
-        except (ValidationError, DatabaseError) as error:
+        except (ValidationError, DatabaseError, OSError) as error:
+            if is_disk_full(error):  # every later article would fail the same way: stop here
+                raise DiskFull(record.location) from error
+            if isinstance(error, OSError):
+                raise
             self.report.errors.append(
                 (record.location, f"bài {record.source_id}: {_message(error)}")
             )
@@ -243,6 +248,14 @@ class ArticleWriter:
         existing.repairs = dict(repairs)
         existing.location = record.location[:500]
         existing.save()
+
+
+class DiskFull(Exception):
+    """The disk filled while an article was written; that article was rolled back whole."""
+
+    def __init__(self, location: str):
+        super().__init__(location)
+        self.location = location
 
 
 def _message(error) -> str:

@@ -106,6 +106,25 @@ def visitor_ip(number: int) -> str:
     return f"10.{number // 65536 % 256}.{number // 256 % 256}.{number % 256}"
 
 
+def beacon_request(number: int) -> bytes:
+    """A beacon of no page from visitor ``number`` (its own X-Forwarded-For address)."""
+    body = '{"page": 0}'
+    return BEACON.format(ip=visitor_ip(number), length=len(body), body=body).encode()
+
+
+def read_response(reader) -> bytes:
+    """Read one HTTP response from a keep-alive connection; returns its status line."""
+    status = reader.readline()
+    if not status:
+        raise ConnectionError("the server closed the connection")
+    length = 0
+    while (line := reader.readline()) not in (b"\r\n", b""):
+        if line.lower().startswith(b"content-length:"):
+            length = int(line.split(b":")[1])
+    reader.read(length)
+    return status
+
+
 def send_beacons(port: int, visitors: range, per_visitor: int, deadline: float = float("inf")):
     """Send ``per_visitor`` beacons for each visitor on one keep-alive connection, until
     ``deadline`` (time.monotonic()) if given; returns (accepted, refused, visitors reached), a
@@ -113,22 +132,15 @@ def send_beacons(port: int, visitors: range, per_visitor: int, deadline: float =
     accepted = refused = reached = 0
     connection = socket.create_connection(("127.0.0.1", port))
     reader = connection.makefile("rb")
-    body = '{"page": 0}'
     try:
         for number in visitors:
             if time.monotonic() >= deadline:
                 break
-            request = BEACON.format(ip=visitor_ip(number), length=len(body), body=body).encode()
+            request = beacon_request(number)
             accepted_before = accepted
             for _ in range(per_visitor):
                 connection.sendall(request)
-                status = reader.readline()
-                length = 0
-                while (line := reader.readline()) not in (b"\r\n", b""):
-                    if line.lower().startswith(b"content-length:"):
-                        length = int(line.split(b":")[1])
-                reader.read(length)
-                if b" 204 " in status:
+                if b" 204 " in read_response(reader):
                     accepted += 1
                 else:
                     refused += 1

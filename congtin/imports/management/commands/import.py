@@ -14,7 +14,7 @@ from congtin.imports.inputs import count_lines, expand_inputs
 from congtin.imports.records import Problem
 from congtin.imports.report import ImportReport, Progress
 from congtin.imports.sources import FORMATS, detect_format, read
-from congtin.imports.writer import CategoryResolver, ImportOptions, prepare
+from congtin.imports.writer import CategoryResolver, DiskFull, ImportOptions, prepare
 from congtin.news.models import CategoryPage
 from congtin.pagecache.store import purge_once_at_the_end
 from congtin.parallel import default_jobs, ordered_map
@@ -113,6 +113,14 @@ class Command(BaseCommand):
                 writer.write(item)
                 progress.update(report.processed + len(writer.pending))
             writer.close()
+        except DiskFull as full:
+            progress.finish()
+            self.stdout.write("\n".join(report.lines()))
+            raise CommandError(
+                f"Hết dung lượng đĩa khi ghi bài ở {full.location}: bài này và các bài sau chưa"
+                " được nhập (không có bài nào ghi dở). Giải phóng dung lượng rồi chạy lại lệnh:"
+                " bài đã nhập không bị trùng."
+            ) from None
         except KeyboardInterrupt:
             progress.finish()
             self.stdout.write("\n".join(report.lines()))
