@@ -97,6 +97,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Two-factor login: request.user.is_verified(), and the admin closed to a user with a device
+    # until the code is entered (congtin.accounts.twofactor).
+    "congtin.accounts.twofactor_middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: refuses a locked-out login (congtin.accounts).
