@@ -100,6 +100,8 @@ def test_anonymous_is_sent_to_the_login(client, home):
 
 def test_an_editor_enrols_with_a_code_from_the_app(client, editor):
     client.force_login(editor)
+    account = client.get("/admin/account/").content.decode()  # "Thao tác khác" of the account
+    assert f'href="{ENROL}"' in account and "Chưa bật: thêm mã từ ứng dụng xác thực" in account
     page = client.get(ENROL)
     assert page.status_code == 200
     text = page.content.decode()
