@@ -122,6 +122,13 @@ def test_an_editor_enrols_with_a_code_from_the_app(client, editor):
     device.refresh_from_db()
     assert not device.confirmed and device.throttling_failure_count == 1
 
+    TOTPDevice.objects.filter(pk=device.pk).update(  # as after four wrong codes in a row
+        throttling_failure_count=4, throttling_failure_timestamp=timezone.now()
+    )
+    throttled = client.post(CONFIRM, {"code": code(device)})
+    assert throttled.status_code == 429 and "Sai mã quá nhiều lần" in throttled.content.decode()
+    assert not TOTPDevice.objects.get(pk=device.pk).confirmed
+
     no_waiting(device)
     response = client.post(CONFIRM, {"code": code(device)})
     assert response.status_code == 302 and response["Location"] == "/admin/"
