@@ -114,6 +114,7 @@ MODEL_RIGHTS = {
         "trash.hard_delete_page",
         "axes.view_accessattempt",  # "Tài khoản bị khóa" (congtin.accounts)
         "axes.delete_accessattempt",
+        "otp_totp.delete_totpdevice",  # "Thiết bị xác thực hai bước" (congtin.accounts)
     ),
 }
 

@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -95,6 +97,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Two-factor login: request.user.is_verified(), and the admin closed to a user with a device
+    # until the code is entered (congtin.accounts.twofactor).
+    "congtin.accounts.twofactor_middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: refuses a locked-out login (congtin.accounts).
@@ -147,6 +152,14 @@ AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "congtin.accounts.lockout.client_ip"
 AXES_LOCKOUT_CALLABLE = "congtin.accounts.lockout.lockout_response"
 AXES_VERBOSE = False
+
+# Two-factor login (django-otp, congtin.accounts.twofactor): optional for every editor; with
+# CONGTIN_2FA_REQUIRED=1, superusers and the administrators' group must enrol a device and enter
+# its code before the admin opens. A wrong code makes the next try wait 1, 2, 4, 8... seconds
+# (django-otp's own throttling on the device, OTP_TOTP_THROTTLE_FACTOR seconds the first time).
+CONGTIN_2FA_REQUIRED = env_bool(os.environ, "CONGTIN_2FA_REQUIRED")
+OTP_TOTP_ISSUER = CONGTIN_SITE_NAME  # the name the authenticator app shows beside the code
+OTP_TOTP_THROTTLE_FACTOR = 1
 
 # An editor's session ends after CONGTIN_SESSION_IDLE_MINUTES without a request. Anonymous
 # readers have no session (an empty one is never saved): the page cache is not touched.
