@@ -33,8 +33,7 @@ def local(year, month, day, hour=8, minute=0):
     return datetime(year, month, day, hour, minute, tzinfo=PORTAL_TZ)
 
 
-def make_article(category, title, published, **fields):
-    """Create and publish an article with ``published`` as its publication date."""
+def _add_article(category, title, published, fields) -> ArticlePage:
     values = {
         "lead": f"Tóm tắt của bài «{title}».",
         "body": [{"type": "paragraph", "value": f"<p>Nội dung bài {title}.</p>"}],
@@ -46,8 +45,21 @@ def make_article(category, title, published, **fields):
     values.update(fields)
     article = ArticlePage(title=title, **values)
     category.add_child(instance=article)
+    return article
+
+
+def make_article(category, title, published, **fields):
+    """Create and publish an article with ``published`` as its publication date."""
+    article = _add_article(category, title, published, fields)
     article.save_revision().publish()
     article.refresh_from_db()
+    return article
+
+
+def make_draft(category, title, published, user=None, **fields):
+    """Create an article never published: one revision, saved by ``user``."""
+    article = _add_article(category, title, published, fields)
+    article.save_revision(user=user)
     return article
 
 
@@ -98,6 +110,11 @@ def home(db):
     Also creates the locale, tree root and site when they are missing: live-server (transactional)
     tests flush the database, taking what Wagtail's migrations created with it.
     """
+    return make_home()
+
+
+def make_home() -> HomePage:
+    """What the ``home`` fixture makes, for fixtures of a wider scope than a test."""
     root = ensure_tree_root()
     home = root.add_child(instance=HomePage(title="Cổng thông tin thử nghiệm", slug="trang-chu"))
     site = Site.objects.filter(is_default_site=True).first() or Site(

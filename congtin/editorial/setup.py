@@ -5,8 +5,8 @@ the board; ``congtin setup_editorial`` runs it again by hand, and a new category
 groups when it is created (congtin.editorial.signals). What it makes:
 
 - the five role groups (congtin.editorial.roles), each able to enter the admin, with their rights
-  on images and documents and, for the secretary, the head and the administrator, their rights
-  on the whole tree;
+  on images and documents (the administrator's on collections too) and, for the secretary, the
+  head and the administrator, their rights on the whole tree;
 - for each category, one group per per-category role ("Biên tập viên · Kinh tế") holding
   Wagtail's page permissions on that category only: contributors "add" (write and edit their own
   drafts, submit them), editors "add", "change" and "lock" (edit any draft of the category);
@@ -66,7 +66,9 @@ TREE_PAGE_RIGHTS = {
     ADMINISTRATOR: ("unlock",),
 }
 
-# Images and documents, on the root collection.
+# Images and documents, and the collections themselves, on the root collection. Wagtail reads
+# the right to manage collections from these per-collection permissions only (a group's model
+# permission "add_collection" gives nothing), so the administrator's are here.
 _USE_MEDIA = ("add_image", "choose_image", "add_document", "choose_document")
 _EDIT_MEDIA = (*_USE_MEDIA, "change_image", "change_document")
 COLLECTION_RIGHTS = {
@@ -74,7 +76,18 @@ COLLECTION_RIGHTS = {
     EDITOR: _EDIT_MEDIA,
     SECRETARY: _EDIT_MEDIA,
     HEAD: _EDIT_MEDIA,
-    ADMINISTRATOR: (*_EDIT_MEDIA, "delete_image", "delete_document"),
+    ADMINISTRATOR: (
+        *_EDIT_MEDIA,
+        "delete_image",
+        "delete_document",
+        "add_collection",
+        "change_collection",
+    ),
+}
+_COLLECTION_APPS = {
+    "_image": "wagtailimages",
+    "_document": "wagtaildocs",
+    "_collection": "wagtailcore",
 }
 
 # Other permissions, as "app_label.codename".
@@ -104,8 +117,6 @@ MODEL_RIGHTS = {
         "wagtailcore.add_task",
         "wagtailcore.change_task",
         "wagtailcore.delete_task",
-        "wagtailcore.add_collection",
-        "wagtailcore.change_collection",
         "news.change_portalsettings",
         "wagtailredirects.add_redirect",
         "wagtailredirects.change_redirect",
@@ -144,7 +155,8 @@ def _grant_base_rights(group: Group, role: str):
     if root_collection is None:
         return  # no collections yet (Wagtail's migration makes the root; a flushed database has none)
     for codename in COLLECTION_RIGHTS[role]:
-        app_label = "wagtailimages" if codename.endswith("_image") else "wagtaildocs"
+        suffix = codename[codename.rindex("_") :]
+        app_label = _COLLECTION_APPS[suffix]
         GroupCollectionPermission.objects.get_or_create(
             group=group,
             collection=root_collection,
