@@ -9,8 +9,9 @@ one write per tag whatever the number of pages, exact, and immediate on every se
   While Redis is away no version can be read: each read answers versions no entry was stored
   with, so nothing is served from the cache nor kept in it (and every fragment is rebuilt). A purge
   made meanwhile cannot reach Redis, so the process that saw Redis fail purges everything as soon
-  as it answers again, before it serves a cached page, and keeps trying every RETRY_SECONDS in
-  the background (a Redis restored from an older snapshot gets the same purge). A command that
+  as it answers again, before it serves a cached page: a background thread tries every
+  RETRY_SECONDS, so no request waits on a Redis that does not answer (a Redis restored from an
+  older snapshot gets the same purge). A command that
   exits still owing it (an import while Redis is away) tries for EXIT_WAIT_SECONDS, then says so
   in its log: the servers that noticed the outage purge everything too, and an entry lives at
   most congtin.pagecache.store.PAGE_SECONDS.
@@ -101,21 +102,21 @@ class RedisVersions:
 
     def current(self, tags) -> dict[str, int]:
         tags = list(tags)
+        if self.owed.is_set():  # until the background thread has delivered it
+            return {tag: self._unknown() for tag in tags}
         try:
-            if not self._settle():
-                raise ConnectionError("the purge owed could not be delivered")
             values = self.client.mget([self.prefix + tag for tag in tags])
-        except (*ERRORS, ConnectionError) as error:
+        except ERRORS as error:
             self._failed(error)
             return {tag: self._unknown() for tag in tags}
         return {tag: int(value or 0) for tag, value in zip(tags, values, strict=True)}
 
     def generation(self):
+        if self.owed.is_set():
+            return self._unknown()
         try:
-            if not self._settle():
-                raise ConnectionError("the purge owed could not be delivered")
             return int(self.client.get(self.generation_key) or 0)
-        except (*ERRORS, ConnectionError) as error:
+        except ERRORS as error:
             self._failed(error)
             return self._unknown()
 
