@@ -264,6 +264,7 @@ BY_NAME = {
     "document_id": "document",
     "doc_id": "document",
     "uploaded_file_id": "upload",
+    "user_id": "user",
     "filter_spec": "=fill-80x80",
     "session_id": "session",
     "redirect_id": "redirect",
@@ -346,7 +347,8 @@ AREAS = [
     ("delete a collection", r"^admin/collections/<int:pk>/delete/", {"superuser"}),
     (
         "administration",
-        r"^admin/(users|groups|sites|settings|redirects|collections|tai-khoan-bi-khoa|thung-rac)/"
+        r"^admin/(users|groups|sites|settings|redirects|collections|tai-khoan-bi-khoa|thung-rac"
+        r"|xac-thuc-hai-buoc/thiet-bi)/"
         r"|^admin/workflows/(?!task_chooser/)",
         MANAGERS,
     ),
