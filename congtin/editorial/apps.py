@@ -7,7 +7,8 @@ class EditorialConfig(AppConfig):
     verbose_name = "Ban Biên tập"
 
     def ready(self):
-        from congtin.editorial import scheduler, signals
+        from congtin.editorial import media, scheduler, signals
 
+        media.register_media_policies()
         signals.connect()
         scheduler.start_in_process()

@@ -37,6 +37,7 @@ from congtin.news.listing import (
 from congtin.news.panels import PROMOTE_PANELS
 from congtin.news.text import body_text
 from congtin.pagecache.store import ALL, cache_for, tags_version
+from congtin.trash.permissions import page_permissions_for_user
 from congtin.vietnamese import slugify, to_nfc
 
 PUBLICATION_ORDER = ("-first_published_at", "-pk")
@@ -71,6 +72,11 @@ class PortalPage(Page):
     # congtin.search indexes pages itself, in the transaction of each save (congtin/search/signals.py);
     # Wagtail's own index updates would run the same work again through the search backend.
     search_auto_update = False
+
+    def permissions_for_user(self, user):
+        """Wagtail's, but nothing on a page in the trash but for superusers
+        (congtin/trash/permissions.py)."""
+        return page_permissions_for_user(self, user)
 
     def search_text(self) -> tuple[str, str]:
         """(lead, body) for the search index: the introduction of a home or category page."""

@@ -21,6 +21,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page, Revision, Site, WorkflowState
 
 from congtin.trash.models import TrashBin, TrashedPage
+from congtin.trash.permissions import forget_trash_paths
 
 TRASH = "trash.trash"
 RESTORE = "trash.restore"
@@ -192,6 +193,7 @@ def trash_page(page, user=None) -> TrashedPage:
     ):
         state.cancel(user=user)
     bin = trash_bin()
+    forget_trash_paths(user)  # the trash may be new
     _move(page, bin, available_slug(page.slug, bin, page), user)
     log(
         instance=page,

@@ -11,6 +11,8 @@ from django.http import Http404
 from django.utils import timezone
 from wagtail.models import Page
 
+from congtin.trash.permissions import page_permissions_for_user
+
 
 class TrashBin(Page):
     """The page that holds the trashed pages: one, under the tree root, created on demand.
@@ -30,6 +32,10 @@ class TrashBin(Page):
     class Meta:
         verbose_name = "Thùng rác"
         verbose_name_plural = "Thùng rác"
+
+    def permissions_for_user(self, user):
+        """Nothing on the trash's page itself but for superusers (congtin/trash/permissions.py)."""
+        return page_permissions_for_user(self, user)
 
     def route(self, request, path_components):
         raise Http404("Thùng rác không phải là trang công khai.")
