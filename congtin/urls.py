@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from congtin import views
 from congtin.archive import views as archive_views
+from congtin.documents import views as documents_views
 from congtin.feeds import views as feeds_views
 from congtin.news import views as news_views
 from congtin.search import views as search_views
@@ -50,6 +51,9 @@ urlpatterns = [
     ),
     path("robots.txt", feeds_views.robots_txt, name="robots-txt"),
     path("so-do-cong/", feeds_views.site_map, name="site-map"),
+    # The register of official documents (congtin.documents).
+    path("van-ban/", documents_views.document_list, name="documents"),
+    path("van-ban/<int:document_id>/", documents_views.document_detail, name="document"),
 ]
 
 if settings.CONGTIN_SERVE_MEDIA:

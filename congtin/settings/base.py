@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "congtin.feeds",
     "congtin.accounts",
     "congtin.backups",
+    "congtin.documents",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
