@@ -20,6 +20,9 @@ from congtin.visits.counting import Beacon
 from tests.tcp_proxy import TcpProxy
 
 REDIS_PORT = 6379
+# A Redis database of these tests' own: the suite FLUSHes REDIS_URL's database between tests (CI:
+# 15), and another run of the suite on the machine would empty it under them.
+AWAY_DB = "/8"
 
 
 def redis_is_here() -> bool:
@@ -103,7 +106,7 @@ def test_readyz_is_degraded_not_503_when_only_redis_is_away(client, home, nowher
 
 @needs_redis
 def test_redis_back_is_used_again_and_the_fallback_is_emptied(proxy):
-    cache = cache_at(proxy.url("redis", "/15"), "memory", prefix=f"away-{time.time_ns()}")
+    cache = cache_at(proxy.url("redis", AWAY_DB), "memory", prefix=f"away-{time.time_ns()}")
     cache.set("trước", "trong Redis", 60)
     proxy.stop()
     assert cache.get("trước") is None  # Redis is away: not in the fallback
@@ -119,8 +122,8 @@ def test_redis_back_is_used_again_and_the_fallback_is_emptied(proxy):
 @needs_redis
 def test_a_purge_made_while_redis_is_away_is_delivered_as_a_purge_of_everything(proxy):
     prefix = f"away-{time.time_ns()}"
-    versions = RedisVersions(proxy.url("redis", "/15"), prefix)
-    direct = redis.Redis(port=REDIS_PORT, db=15)
+    versions = RedisVersions(proxy.url("redis", AWAY_DB), prefix)
+    direct = redis.Redis(port=REDIS_PORT, db=int(AWAY_DB[1:]))
     before = versions.current(["page-1", ALL])
     proxy.stop()
     versions.bump(["page-1"])  # an editor's publish: no error for the editor
@@ -141,7 +144,7 @@ def test_a_purge_made_while_redis_is_away_is_delivered_as_a_purge_of_everything(
 @needs_redis
 def test_beacons_wait_in_memory_while_redis_is_away_and_go_back_to_redis(proxy, settings):
     settings.CACHES = {**settings.CACHES, "default": {"KEY_PREFIX": f"away-{time.time_ns()}"}}
-    beacons = RedisBuffer(proxy.url("redis", "/15"))
+    beacons = RedisBuffer(proxy.url("redis", AWAY_DB))
     at = datetime(2026, 12, 7, 1, 0, tzinfo=UTC)
     beacons.push(Beacon("khách-0", 1, 2, at))
     proxy.stop()
@@ -155,5 +158,5 @@ def test_beacons_wait_in_memory_while_redis_is_away_and_go_back_to_redis(proxy, 
     time.sleep(0.3)
     assert [b.key for b in beacons.take()] == ["khách-0"]  # what Redis held all along
     beacons.push(Beacon("khách-4", 1, 2, at))
-    assert redis.Redis(port=REDIS_PORT, db=15).llen(beacons.key) == 1
+    assert redis.Redis(port=REDIS_PORT, db=int(AWAY_DB[1:])).llen(beacons.key) == 1
     assert [b.key for b in beacons.take()] == ["khách-4"]
