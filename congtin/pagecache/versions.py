@@ -54,6 +54,7 @@ class RedisVersions:
         self.owed = threading.Event()  # Redis failed: everything is purged once it answers
         self.retrying = threading.Lock()
         self.unreadable = itertools.count()
+        atexit.register(self._settle_before_exit)  # returns at once when nothing is owed
 
     def _failed(self, error):
         if not self.owed.is_set():
@@ -61,7 +62,6 @@ class RedisVersions:
         self.owed.set()
         if self.retrying.acquire(blocking=False):
             threading.Thread(target=self._retry, name="congtin-purge-owed", daemon=True).start()
-            atexit.register(self._settle_before_exit)
 
     def _settle_before_exit(self):
         from congtin.pagecache.store import PAGE_SECONDS  # store imports this module

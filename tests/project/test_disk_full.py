@@ -42,12 +42,8 @@ def test_a_write_cut_short_leaves_no_partial_file(tmp_path):
 def test_an_existing_file_is_never_removed_by_a_failed_write(tmp_path):
     storage = WholeFileStorage(location=tmp_path)
     kept = storage.save("documents/a.pdf", ContentFile(b"%PDF-1.4\n"))
-
-    class Taken(FillsTheDisk):
-        pass
-
     with pytest.raises(OSError):
-        storage._save(kept, Taken(b"", name="a.pdf"))  # the name exists: the write fails at open
+        storage._save(kept, FillsTheDisk(b"", name="a.pdf"))  # taken: written under another name
     assert (tmp_path / kept).read_bytes() == b"%PDF-1.4\n"
 
 
