@@ -84,8 +84,8 @@ def test_contributor_secretary_head_and_the_article_is_on_the_home_page(
     page.fill("#id_source", "Văn phòng UBND tỉnh")
     page.locator("footer [data-w-dropdown-target='toggle'], footer .dropdown-toggle").first.click()
     shot(page, "2-cong-tac-vien-gui-duyet")
-    page.locator("button[name='action-submit']").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.locator("button[name='action-submit']").click()
     article = ArticlePage.objects.get(title=TITLE)
     assert not article.live
     assert article.current_workflow_task.name == "Thư ký tòa soạn duyệt"
@@ -140,8 +140,8 @@ def test_an_editors_own_autosaves_never_block_their_save(live_server, browser, c
     page.fill("#id_lead", "Sapo đã sửa lần cuối.")
     page.wait_for_timeout(2_000)
     page.locator("footer [data-w-dropdown-target='toggle'], footer .dropdown-toggle").first.click()
-    page.locator("button[name='action-publish']").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.locator("button[name='action-publish']").click()
     shot(page, "7-truong-ban-dang-sau-tu-luu")
     assert "Chưa lưu" not in page.content()
     article = ArticlePage.objects.get(pk=article.pk)
