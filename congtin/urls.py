@@ -54,6 +54,9 @@ urlpatterns = [
     # The register of official documents (congtin.documents).
     path("van-ban/", documents_views.document_list, name="documents"),
     path("van-ban/<int:document_id>/", documents_views.document_detail, name="document"),
+    path("api/v1/documents", documents_views.documents_api, name="documents-api"),
+    path("api/v1/documents/<int:document_id>", documents_views.document_api, name="document-api"),
+    path("rss/van-ban.xml", documents_views.documents_feed, name="documents-feed"),
 ]
 
 if settings.CONGTIN_SERVE_MEDIA:

@@ -4,6 +4,7 @@ relations to other documents. The number's rules are congtin.vietnamese.document
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -12,6 +13,7 @@ from wagtail.models import Orderable
 
 from congtin.vietnamese import to_nfc
 from congtin.vietnamese.document_numbers import document_key, parse_number
+from congtin.vietnamese.searchtext import folded_tokens
 
 
 class DocumentType(models.TextChoices):
@@ -56,6 +58,9 @@ class OfficialDocument(ClusterableModel):
     validity_changed_on = models.DateField("Ngày thay đổi tình trạng", null=True, blank=True)
     sector = models.CharField("Lĩnh vực", max_length=255, blank=True)
     summary = models.TextField("Trích yếu")
+    # What the register's search reads: the folded words of the number, trích yếu, body, signer
+    # and sector, between spaces (" ke hoach 255 kh ubnd ... "), so a word is found by its start.
+    search_text = models.TextField(editable=False, default="")
     created_at = models.DateTimeField("Ngày tạo", auto_now_add=True)
     updated_at = models.DateTimeField("Ngày cập nhật", auto_now=True)
 
@@ -80,10 +85,17 @@ class OfficialDocument(ClusterableModel):
         constraints = [
             models.UniqueConstraint(fields=["issuer", "key"], name="documents_one_key_per_issuer")
         ]
-        indexes = [models.Index(fields=["-issued_on", "-id"], name="documents_newest")]
+        indexes = [
+            models.Index(fields=["-issued_on", "-id"], name="documents_newest"),
+            models.Index(fields=["key"], name="documents_key"),
+            models.Index(fields=["-created_at", "-id"], name="documents_added"),
+        ]
 
     def __str__(self):
         return f"{self.number} – {self.summary[:80]}" if self.summary else self.number
+
+    def get_absolute_url(self):
+        return reverse("document", args=[self.pk])
 
     def _normalize_fields(self):
         self.number = _one_line(self.number)
@@ -92,6 +104,15 @@ class OfficialDocument(ClusterableModel):
         self.sector = _one_line(self.sector)
         self.summary = to_nfc(self.summary).strip()
         self.key = document_key(self.number)
+        words = (
+            self.get_document_type_display(),
+            self.number,
+            self.summary,
+            self.issuer,
+            self.signer,
+            self.sector,
+        )
+        self.search_text = " " + " ".join(folded_tokens(" ".join(words))) + " "
 
     def clean(self):
         super().clean()
@@ -193,3 +214,23 @@ class DocumentRelation(Orderable):
         super().clean()
         if self.source_id and self.source_id == self.target_id:
             raise ValidationError({"target": "Một văn bản không thể liên quan đến chính nó."})
+
+
+class Citation(models.Model):
+    """An article that cites a document number, whether the register has it or not: what links
+    a document to its "Tin liên quan", and what the report of missing documents counts.
+    Kept by congtin.documents.citations for live articles only."""
+
+    article = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name="Bài viết"
+    )
+    key = models.CharField(max_length=64)  # document_key of the number
+    number = models.CharField("Số ký hiệu", max_length=64)  # as cited, normalized
+
+    class Meta:
+        verbose_name = "Trích dẫn văn bản"
+        verbose_name_plural = "Trích dẫn văn bản"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "key"], name="documents_one_citation")
+        ]
+        indexes = [models.Index(fields=["key", "article"], name="documents_citations_of_key")]

@@ -1,73 +1,149 @@
-"""The public register: ``/van-ban/`` (newest first, filters ``loai`` and ``nam``, pages
-``trang``) and ``/van-ban/<id>/`` (a document's metadata, files and relations both ways).
+"""The public register: ``/van-ban/`` (newest first; filters loại, cơ quan, lĩnh vực, năm,
+tình trạng and a search by number or words, congtin.documents.register; pages ``trang``),
+``/van-ban/<id>/`` (a document's metadata, files, relations both ways and "Tin liên quan"), the
+JSON API ``/api/v1/documents`` and ``/api/v1/documents/<id>``, and the RSS feed of new documents.
 
-A malformed filter is the reader's mistake: an ``InvalidInput``, a 400 in Vietnamese. Nothing
-here is page-cached: the register's changes purge no page yet.
+A malformed filter is the reader's mistake: an ``InvalidInput``, a 400 in Vietnamese. Every page
+here is page-cached with the tag ``documents`` (purged by any change to the register,
+congtin.documents.purges); a document's page also with ``cites:<key>``, purged when an article
+citing it changes (congtin.documents.citations).
 """
 
-import re
 from urllib.parse import urlencode
 
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
-from congtin.documents.models import DocumentType, OfficialDocument
+from congtin.documents import feeds, register
+from congtin.documents.citations import cites_tag
+from congtin.documents.models import DocumentType, OfficialDocument, Validity
+from congtin.documents.purges import REGISTER
+from congtin.documents.related import related_articles
 from congtin.errors import InvalidInput
 from congtin.news.listing import paginate
+from congtin.pagecache.store import SHORT_SECONDS, cache_for
 
 PER_PAGE = 20
-TYPE_PARAM = "loai"
-YEAR_PARAM = "nam"
-_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+API_PER_PAGE = 50
+RELATED_ARTICLES = 20
 
 
-def read_filters(params) -> dict:
-    """The list's filters from the query string, as ORM lookups; InvalidInput when malformed."""
-    lookups = {}
-    document_type = params.get(TYPE_PARAM, "")
-    if document_type:
-        if document_type not in DocumentType.values:
-            known = ", ".join(DocumentType.values)
-            raise InvalidInput(
-                f"Loại văn bản «{document_type[:40]}» không có: chọn một trong {known}."
-            )
-        lookups["document_type"] = document_type
-    year = params.get(YEAR_PARAM, "")
-    if year:
-        if not _YEAR.fullmatch(year):
-            raise InvalidInput(
-                f"Năm «{year[:20]}» không hợp lệ: năm ban hành có bốn chữ số, ví dụ 2020."
-            )
-        lookups["issued_on__year"] = int(year)
-    return lookups
-
-
+@require_safe
 def document_list(request):
-    lookups = read_filters(request.GET)
-    documents = OfficialDocument.objects.filter(**lookups).order_by("-issued_on", "-id")
-    page = paginate(request, documents, PER_PAGE)
-    kept = {name: request.GET[name] for name in (TYPE_PARAM, YEAR_PARAM) if request.GET.get(name)}
+    cache_for(request, REGISTER)
+    filters = register.read_filters(request.GET)
+    page = paginate(request, register.find(filters), PER_PAGE)
     return render(
         request,
         "documents/document_list.html",
         {
             "documents_page": page,
             "types": DocumentType.choices,
-            "chosen_type": kept.get(TYPE_PARAM, ""),
-            "chosen_year": kept.get(YEAR_PARAM, ""),
-            "page_query": urlencode(kept) + "&" if kept else "",
+            "validities": Validity.choices,
+            "choices": register.choices(),
+            "chosen": filters.chosen,
+            "selected": {
+                "issuer": filters.chosen.get(register.ISSUER_PARAM, ""),
+                "sector": filters.chosen.get(register.SECTOR_PARAM, ""),
+                "validity": filters.chosen.get(register.VALIDITY_PARAM, ""),
+            },
+            "page_query": urlencode(filters.chosen) + "&" if filters.chosen else "",
         },
     )
 
 
+@require_safe
 def document_detail(request, document_id):
     document = get_object_or_404(OfficialDocument, pk=document_id)
-    files = document.files.select_related("file")
+    cache_for(request, REGISTER, cites_tag(document.key))
     return render(
         request,
         "documents/document_detail.html",
         {
             "document": document,
-            "files": files,
+            "files": document.files.select_related("file"),
             "related": document.related_documents(),
+            "articles": related_articles(document, RELATED_ARTICLES),
         },
     )
+
+
+def _document_json(request, document, full=False) -> dict:
+    data = {
+        "id": document.pk,
+        "number": document.number,
+        "type": document.document_type,
+        "type_label": document.get_document_type_display(),
+        "issuer": document.issuer,
+        "signer": document.signer,
+        "issued_on": document.issued_on.isoformat(),
+        "effective_on": document.effective_on.isoformat() if document.effective_on else None,
+        "validity": document.validity,
+        "validity_label": document.get_validity_display(),
+        "validity_changed_on": (
+            document.validity_changed_on.isoformat() if document.validity_changed_on else None
+        ),
+        "sector": document.sector,
+        "summary": document.summary,
+        "url": request.build_absolute_uri(document.get_absolute_url()),
+    }
+    if full:
+        data["files"] = [
+            {
+                "label": attached.label or attached.file.title,
+                "url": request.build_absolute_uri(attached.file.url),
+                "extension": attached.file.file_extension,
+                "size": attached.file.file_size,
+            }
+            for attached in document.files.select_related("file")
+        ]
+        data["relations"] = [
+            {"relation": label, "id": other.pk, "number": other.number}
+            for label, other in document.related_documents()
+        ]
+        data["articles"] = [
+            {"title": article.title, "url": request.build_absolute_uri(article.url)}
+            for article in related_articles(document, RELATED_ARTICLES)
+        ]
+    return data
+
+
+@require_safe
+def documents_api(request):
+    """``/api/v1/documents?q=&loai=&co-quan=&linh-vuc=&nam=&tinh-trang=&trang=``."""
+    cache_for(request, REGISTER, seconds=SHORT_SECONDS)
+    try:
+        filters = register.read_filters(request.GET)
+        page = paginate(request, register.find(filters), API_PER_PAGE)
+    except InvalidInput as error:
+        return JsonResponse(
+            {"error": str(error)}, status=400, json_dumps_params={"ensure_ascii": False}
+        )
+    return JsonResponse(
+        {
+            "count": page.paginator.count,
+            "page": page.number,
+            "pages": page.paginator.num_pages,
+            "results": [_document_json(request, document) for document in page],
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+@require_safe
+def document_api(request, document_id):
+    try:
+        document = OfficialDocument.objects.get(pk=document_id)
+    except OfficialDocument.DoesNotExist:
+        raise Http404(f"Không có văn bản số {document_id} trong kho.") from None
+    cache_for(request, REGISTER, cites_tag(document.key), seconds=SHORT_SECONDS)
+    return JsonResponse(
+        _document_json(request, document, full=True), json_dumps_params={"ensure_ascii": False}
+    )
+
+
+@require_safe
+def documents_feed(request):
+    cache_for(request, REGISTER)
+    return feeds.NewDocumentsFeed()(request)

@@ -92,14 +92,24 @@ _COLLECTION_APPS = {
 
 # Other permissions, as "app_label.codename".
 ADMIN_ACCESS = "wagtailadmin.access_admin"
+# The register of documents ("Văn bản", congtin.documents): editors enter and correct documents,
+# the secretary and the head also delete them; contributors only write news.
+REGISTER_ENTRY = (
+    "documents.add_officialdocument",
+    "documents.change_officialdocument",
+    "documents.view_officialdocument",
+)
+REGISTER_ALL = (*REGISTER_ENTRY, "documents.delete_officialdocument")
+
 MODEL_RIGHTS = {
     CONTRIBUTOR: (ADMIN_ACCESS,),
-    EDITOR: (ADMIN_ACCESS,),
-    SECRETARY: (ADMIN_ACCESS, "royalties.view_royalties"),
-    HEAD: (ADMIN_ACCESS, "royalties.view_royalties"),
+    EDITOR: (ADMIN_ACCESS, *REGISTER_ENTRY),
+    SECRETARY: (ADMIN_ACCESS, "royalties.view_royalties", *REGISTER_ALL),
+    HEAD: (ADMIN_ACCESS, "royalties.view_royalties", *REGISTER_ALL),
     ADMINISTRATOR: (
         ADMIN_ACCESS,
         "royalties.view_royalties",
+        *REGISTER_ALL,
         "auth.add_user",
         "auth.change_user",
         "auth.delete_user",

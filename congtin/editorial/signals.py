@@ -1,5 +1,7 @@
 """Keep the board's groups in step: after ``migrate``, and when a category is created or renamed."""
 
+from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
 from django.db.models.signals import post_migrate, post_save
 
 from congtin.editorial import setup
@@ -9,8 +11,17 @@ _done = {"setup": False}
 
 def board_after_migrate(sender, using="default", **kwargs):
     """Run the setup once per ``migrate``, as soon as every permission it grants exists
-    (post_migrate is sent app by app, and each app's permissions are created by its own)."""
-    if _done["setup"] or using != "default" or not setup.permissions_exist():
+    (post_migrate is sent app by app, and each app's permissions are created by its own).
+
+    This app's receiver runs before django.contrib.auth's (INSTALLED_APPS order), so the
+    sending app's permissions are created here first: otherwise the last app's (otp_totp's)
+    would not exist yet when the last signal comes, and the setup would never run."""
+    if _done["setup"] or using != "default":
+        return
+    create_permissions(
+        sender, verbosity=0, interactive=False, using=using, apps=kwargs.get("apps", global_apps)
+    )
+    if not setup.permissions_exist():
         return
     setup.setup_editorial()
     _done["setup"] = True

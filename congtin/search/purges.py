@@ -1,6 +1,8 @@
 """The search's cached results (congtin.pagecache, a short time) are purged by any article's
-change: which queries it affects is not worth computing."""
+change, and by any change to the register of documents (shown above the news for a number):
+which queries it affects is not worth computing."""
 
+from congtin.documents.signals import register_changed
 from congtin.news.signals import article_changed
 from congtin.pagecache.store import purge
 
@@ -13,3 +15,4 @@ def article_changed_search(sender, **kwargs):
 
 def connect():
     article_changed.connect(article_changed_search, dispatch_uid="congtin.search.purges")
+    register_changed.connect(article_changed_search, dispatch_uid="congtin.search.purges.register")

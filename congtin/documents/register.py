@@ -1,0 +1,165 @@
+"""Finding documents in the register: the filters of ``/van-ban/`` and its API, the search by
+number or words, and what the site search asks of the register.
+
+The search is congtin's Vietnamese folding (congtin.vietnamese.searchtext): "ke hoach cai cach"
+finds "Kế hoạch cải cách", a number in any spelling ("255/kh-ubnd", "42/2022/ND-CP") finds its
+document by its key. Words are matched by their start against the document's folded words
+(``OfficialDocument.search_text``); a register of 100,000 documents is read in a few tens of
+milliseconds (bench/documents.py), so no index of its own is kept for it.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.core.cache import caches
+
+from congtin.documents.models import DocumentType, OfficialDocument, Validity
+from congtin.errors import InvalidInput
+from congtin.pagecache.store import tags_version
+from congtin.vietnamese.document_numbers import find_numbers
+from congtin.vietnamese.searchtext import folded_tokens
+
+TYPE_PARAM = "loai"
+YEAR_PARAM = "nam"
+ISSUER_PARAM = "co-quan"
+SECTOR_PARAM = "linh-vuc"
+VALIDITY_PARAM = "tinh-trang"
+QUERY_PARAM = "q"
+PARAMS = (QUERY_PARAM, TYPE_PARAM, ISSUER_PARAM, SECTOR_PARAM, YEAR_PARAM, VALIDITY_PARAM)
+
+MAX_QUERY = 200
+MAX_WORDS = 12
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+CHOICES_SECONDS = 300
+
+
+@dataclass
+class Filters:
+    """What the reader asked for, read and checked: ``lookups`` for the ORM, ``chosen`` the
+    values as given (to keep them in the form and the pages' links)."""
+
+    lookups: dict = field(default_factory=dict)
+    key: str | None = None
+    words: list[str] = field(default_factory=list)
+    chosen: dict = field(default_factory=dict)
+
+    def apply(self, queryset):
+        queryset = queryset.filter(**self.lookups)
+        if self.key is not None:
+            queryset = queryset.filter(key=self.key)
+        for word in self.words:
+            queryset = queryset.filter(search_text__contains=f" {word}")
+        return queryset
+
+
+def _text_param(params, name, label, max_length=255) -> str:
+    value = params.get(name, "")
+    if len(value) > max_length or _CONTROL.search(value):
+        raise InvalidInput(
+            f"{label} không hợp lệ: tối đa {max_length} ký tự, không có ký tự điều khiển."
+        )
+    return " ".join(value.split())
+
+
+def _choice_param(params, name, label, choices) -> str:
+    value = params.get(name, "")
+    if value and value not in dict(choices):
+        known = ", ".join(f"{key} ({text})" for key, text in choices)
+        raise InvalidInput(f"{label} «{value[:40]}» không có: chọn một trong {known}.")
+    return value
+
+
+def query_number(query: str) -> str | None:
+    """The key of the number when the whole query is one document number ("255/KH-UBND",
+    "số 255/kh-ubnd"), None otherwise."""
+    found = find_numbers(query.upper())
+    if len(found) != 1:
+        return None
+    rest = (query[: found[0].start] + query[found[0].end :]).strip().lower()
+    if rest not in ("", "số", "so", "văn bản", "van ban"):
+        return None
+    return found[0].key
+
+
+def read_filters(params) -> Filters:
+    """The register's filters from a query string; InvalidInput (a 400 in Vietnamese) for a
+    malformed one."""
+    filters = Filters()
+    document_type = _choice_param(params, TYPE_PARAM, "Loại văn bản", DocumentType.choices)
+    if document_type:
+        filters.lookups["document_type"] = document_type
+    validity = _choice_param(params, VALIDITY_PARAM, "Tình trạng hiệu lực", Validity.choices)
+    if validity:
+        filters.lookups["validity"] = validity
+    year = params.get(YEAR_PARAM, "")
+    if year:
+        if not _YEAR.fullmatch(year):
+            raise InvalidInput(
+                f"Năm «{year[:20]}» không hợp lệ: năm ban hành có bốn chữ số, ví dụ 2020."
+            )
+        filters.lookups["issued_on__year"] = int(year)
+    issuer = _text_param(params, ISSUER_PARAM, "Cơ quan ban hành")
+    if issuer:
+        filters.lookups["issuer"] = issuer
+    sector = _text_param(params, SECTOR_PARAM, "Lĩnh vực")
+    if sector:
+        filters.lookups["sector"] = sector
+    query = _text_param(params, QUERY_PARAM, "Từ khóa tìm kiếm", MAX_QUERY)
+    if query:
+        filters.key = query_number(query)
+        if filters.key is None:
+            filters.words = folded_tokens(query)[:MAX_WORDS]
+            if not filters.words:
+                raise InvalidInput(
+                    "Từ khóa tìm kiếm không có chữ hay số nào: nhập số ký hiệu (như 255/KH-UBND) "
+                    "hoặc vài từ của trích yếu."
+                )
+    for name, value in (
+        (TYPE_PARAM, document_type),
+        (VALIDITY_PARAM, validity),
+        (YEAR_PARAM, year),
+        (ISSUER_PARAM, issuer),
+        (SECTOR_PARAM, sector),
+        (QUERY_PARAM, query),
+    ):
+        if value:
+            filters.chosen[name] = value
+    return filters
+
+
+def find(filters: Filters):
+    """The documents the filters ask for, newest first."""
+    return filters.apply(OfficialDocument.objects.all()).order_by("-issued_on", "-id")
+
+
+def choices() -> dict[str, list[str]]:
+    """The issuing bodies and sectors the register has, for the filters' lists; kept until the
+    register changes (its purge tag)."""
+    key = f"documents:choices:{tags_version('documents')}"
+    cache = caches["default"]
+    found = cache.get(key)
+    if found is None:
+        values = OfficialDocument.objects.order_by()
+        found = {
+            "issuers": sorted(set(values.values_list("issuer", flat=True))),
+            "sectors": sorted(set(values.exclude(sector="").values_list("sector", flat=True))),
+        }
+        cache.set(key, found, CHOICES_SECONDS)
+    return found
+
+
+def documents_for_query(query: str, limit: int = 5):
+    """For the site search: the documents a query names when it is a document number, newest
+    first (none for any other query)."""
+    key = query_number(" ".join(query.split())) if len(query) <= MAX_QUERY else None
+    if key is None:
+        return []
+    return list(OfficialDocument.objects.filter(key=key).order_by("-issued_on", "-id")[:limit])
+
+
+def search_documents(query: str):
+    """For the site search's "Văn bản" filter: the documents matching a query's words or number,
+    newest first; InvalidInput for a query that is not one."""
+    return find(read_filters({QUERY_PARAM: query}))
+
