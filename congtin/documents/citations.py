@@ -81,7 +81,7 @@ def index_articles(pks) -> set[str]:
         rows = ArticlePage.objects.filter(pk__in=batch, live=True).values_list(
             "pk", "title", "lead", "body"
         )
-        numbers = dict.fromkeys(batch, {})
+        numbers = {pk: {} for pk in batch}
         numbers.update(_numbers_of_rows(rows))
         keys |= _replace(numbers)
     return keys
@@ -142,8 +142,10 @@ class MissingNumber:
 
     @property
     def add_url(self) -> str:
-        return reverse("wagtailsnippets_documents_officialdocument:add") + "?" + urlencode(
-            {"number": self.number}
+        return (
+            reverse("wagtailsnippets_documents_officialdocument:add")
+            + "?"
+            + urlencode({"number": self.number})
         )
 
     articles_label = "Tìm các bài trích dẫn"
@@ -154,7 +156,7 @@ class MissingNumber:
 
 
 def missing_numbers() -> list[MissingNumber]:
-    """"Văn bản được trích dẫn nhưng chưa có trong kho": each number cited and not in the
+    """ "Văn bản được trích dẫn nhưng chưa có trong kho": each number cited and not in the
     register, with how many articles cite it, the most cited first."""
     rows = (
         Citation.objects.exclude(key__in=OfficialDocument.objects.values("key"))

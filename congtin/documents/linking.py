@@ -9,6 +9,7 @@ the cost below is paid once per purge, not per reader.
 """
 
 import re
+from html import unescape
 from urllib.parse import urlencode
 
 from django.urls import reverse
@@ -55,30 +56,39 @@ def _text_segments(html: str):
 
 def link_documents(value) -> str:
     """``value`` (text, escaped here, or safe HTML) with each cited number the register has
-    made a link to its page."""
+    made a link to its page.
+
+    Numbers are looked for in the text as the reader sees it (entities decoded: a number in
+    quotes is ``&quot;255/KH-UBND&quot;`` in the HTML); a piece of text that gets a link is
+    escaped again, the others are left exactly as they were."""
     html = str(conditional_escape(value))
     segments = list(_text_segments(html))
-    found = [
-        (index, find_numbers(piece)) for index, (is_text, piece) in enumerate(segments) if is_text
-    ]
-    keys = {number.key for _, numbers in found for number in numbers}
-    addresses = register_addresses(keys)
+    found = {}
+    for index, (is_text, piece) in enumerate(segments):
+        if is_text and any(ch.isdigit() for ch in piece):
+            text = unescape(piece)
+            numbers = find_numbers(text)
+            if numbers:
+                found[index] = (text, numbers)
+    addresses = register_addresses(
+        number.key for _, numbers in found.values() for number in numbers
+    )
     if not addresses:
         return mark_safe(html)
     pieces = [piece for _, piece in segments]
-    for index, numbers in found:
-        piece = pieces[index]
-        linked = []
+    for index, (text, numbers) in found.items():
+        linked = [number for number in numbers if number.key in addresses]
+        if not linked:
+            continue
+        parts = []
         end = 0
-        for number in numbers:
-            address = addresses.get(number.key)
-            if address is None:
-                continue
-            linked.append(piece[end : number.start])
-            linked.append(
-                f'<a class="document-link" href="{escape(address)}">{piece[number.start : number.end]}</a>'
+        for number in linked:
+            parts.append(escape(text[end : number.start]))
+            parts.append(
+                f'<a class="document-link" href="{escape(addresses[number.key])}">'
+                f"{escape(text[number.start : number.end])}</a>"
             )
             end = number.end
-        linked.append(piece[end:])
-        pieces[index] = "".join(linked)
+        parts.append(escape(text[end:]))
+        pieces[index] = "".join(parts)
     return mark_safe("".join(pieces))

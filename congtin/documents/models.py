@@ -234,3 +234,6 @@ class Citation(models.Model):
             models.UniqueConstraint(fields=["article", "key"], name="documents_one_citation")
         ]
         indexes = [models.Index(fields=["key", "article"], name="documents_citations_of_key")]
+
+    def __str__(self):
+        return f"{self.number} ({self.article_id})"

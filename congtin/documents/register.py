@@ -162,4 +162,3 @@ def search_documents(query: str):
     """For the site search's "Văn bản" filter: the documents matching a query's words or number,
     newest first; InvalidInput for a query that is not one."""
     return find(read_filters({QUERY_PARAM: query}))
-

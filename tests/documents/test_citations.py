@@ -34,7 +34,9 @@ def article_html(client, article):
 
 
 def test_publishing_an_article_records_the_numbers_it_cites(category):
-    article = make_article(category, "Cải cách hành chính", local(2020, 5, 20), lead=LEAD, body=BODY)
+    article = make_article(
+        category, "Cải cách hành chính", local(2020, 5, 20), lead=LEAD, body=BODY
+    )
     assert cited(article) == {
         "1234/QD-UBND": "1234/QĐ-UBND",
         "255/KH-UBND": "255/KH-UBND",
@@ -54,7 +56,9 @@ def test_an_unpublished_article_cites_nothing_and_an_edit_recounts(category):
 def test_a_number_in_the_register_is_a_link_and_the_typed_text_is_kept(client, category):
     plan = make_document("255/KH-UBND")
     decree = make_document("42/2022/NĐ-CP", issuer="Chính phủ", document_type="nghi-dinh")
-    article = make_article(category, "Cải cách hành chính", local(2020, 5, 20), lead=LEAD, body=BODY)
+    article = make_article(
+        category, "Cải cách hành chính", local(2020, 5, 20), lead=LEAD, body=BODY
+    )
     html = article_html(client, article)
     assert f'<a class="document-link" href="/van-ban/{plan.pk}/">255/KH-UBND</a> ngày' in html
     # Written "ND-CP" by the editor: linked to "NĐ-CP", shown as typed.
@@ -72,6 +76,9 @@ def test_the_linker_escapes_text_and_reads_only_text_between_tags(db):
     assert link_documents('<b>255/KH-UBND</b> & "x"') == (
         '&lt;b&gt;<a class="document-link" href="/van-ban/1/">255/KH-UBND</a>&lt;/b&gt; &amp; &quot;x&quot;'
     ).replace("/1/", f"/{OfficialDocument.objects.get().pk}/")
+    # In quotes, the number follows an entity in the HTML: still found, the quotes kept.
+    assert link_documents('"255/KH-UBND"').startswith('&quot;<a class="document-link"')
+    assert link_documents('"255/KH-UBND"').endswith("255/KH-UBND</a>&quot;")
     # HTML (a body): only the text between tags.
     assert link_documents(mark_safe('<img alt="255/KH-UBND">')) == '<img alt="255/KH-UBND">'
     assert link_documents("12/2020 và 3/4 số phiếu") == "12/2020 và 3/4 số phiếu"
@@ -130,7 +137,9 @@ def test_tin_lien_quan_follows_the_articles_changes_through_the_cache(client, ca
     assert "Tin đã đổi tên" not in client.get(page).content.decode()
 
 
-def test_tin_lien_quan_leaves_out_archived_and_restricted_articles(client, category, other_category):
+def test_tin_lien_quan_leaves_out_archived_and_restricted_articles(
+    client, category, other_category
+):
     plan = make_document("255/KH-UBND")
     archived = make_article(category, "Tin đã lưu trữ", local(2020, 1, 2), lead=LEAD)
     ArticlePage.objects.filter(pk=archived.pk).update(archived_at=local(2021, 1, 1))

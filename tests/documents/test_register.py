@@ -121,7 +121,11 @@ def test_the_feed_of_new_documents_is_rss_2(client, register):
     assert not feed.bozo and feed.version == "rss20"
     assert feed.feed.title == "Văn bản mới" and feed.feed.language == "vi"
     titles = [entry.title for entry in feed.entries]
-    assert titles == ["Quyết định số 99/QĐ-UBND", "Nghị định số 42/2022/NĐ-CP", "Kế hoạch số 255/KH-UBND"]
+    assert titles == [
+        "Quyết định số 99/QĐ-UBND",
+        "Nghị định số 42/2022/NĐ-CP",
+        "Kế hoạch số 255/KH-UBND",
+    ]
     assert feed.entries[2].link == f"http://testserver/van-ban/{register[0].pk}/"
     assert feed.entries[2].published.endswith("+0700")
     assert 'href="/rss/van-ban.xml"' in client.get("/van-ban/").content.decode()
