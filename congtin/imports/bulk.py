@@ -7,8 +7,9 @@ last child, then pages, article rows, revisions, tags, import records, audit-log
 index rows and search index entries are inserted in bulk, inside one transaction per batch (each
 article is committed whole or not at all, with its log entries). The pages are the same as the slow
 path's: same fields, a revision holding the page content, a live revision when published, the same
-log entries (congtin.imports.audit) and reference index rows (congtin.imports.references);
-``congtin fixtree`` finds nothing to fix (tested).
+log entries (congtin.imports.audit), reference index rows (congtin.imports.references) and the
+document numbers they cite (congtin.documents.citations); ``congtin fixtree`` finds nothing to fix
+(tested).
 
 Articles that were imported before (updates) go through the slow path, which keeps their history.
 """
@@ -22,6 +23,7 @@ from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import COMMENTS_RELATION_NAME, Locale, Page, PageLogEntry, Revision
 
+from congtin.documents.citations import index_articles
 from congtin.imports.audit import bulk_entries
 from congtin.imports.models import ImportedArticle
 from congtin.imports.records import Problem
@@ -286,6 +288,7 @@ class BulkArticleWriter(ArticleWriter):
             entry.pk = pk
         insert_rows(PageLogEntry, entries)
         index_references(pages)
+        index_articles([page.pk for page in pages])
         # A record whose page was deleted by an editor is replaced by the new page's record.
         stale = [item.record.source_id for _, item, known in new if known is not None]
         ImportedArticle.objects.filter(source_id__in=stale).delete()

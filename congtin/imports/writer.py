@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from wagtail.log_actions import LogContext
 
+from congtin.documents.citations import index_articles
 from congtin.errors import is_disk_full
 from congtin.imports.audit import log_import
 from congtin.imports.models import ImportedArticle
@@ -219,6 +220,8 @@ class ArticleWriter:
         log_import(page, revision, record, self.user, created)
         if not self.options.draft:
             revision.publish(user=self.user, skip_permission_checks=True)  # logs wagtail.publish
+        # The import defers the signals' purges, and with them the citations' upkeep.
+        index_articles([page.pk])
 
     def _create(self, category, existing, record, digest, repairs):
         taken = ArticlePage.objects.filter(source_id=record.source_id).first()

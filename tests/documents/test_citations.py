@@ -188,3 +188,37 @@ def test_a_register_document_date_is_not_a_citation(category):
         category, "Lịch", local(2020, 5, 20), lead="Ngày 21/12/2019, tỷ lệ 3/4, COVID-19, 24/7."
     )
     assert cited(article) == {}
+
+
+def test_imported_articles_cite_and_link_like_published_ones(client, category, tmp_path):
+    import json
+
+    from django.core.management import call_command
+
+    plan = make_document("255/KH-UBND")
+    lines = [
+        {
+            "id": f"cu:{n}",
+            "title": f"Tin nhập {n}",
+            "sapo": "Thực hiện Kế hoạch 255/KH-UBND.",
+            "body": "Theo Quyết định 1234/QĐ-UBND.",
+            "published_at": "2020-05-20T08:00:00+07:00",
+            "category": category.slug,
+        }
+        for n in range(3)
+    ]
+    source = tmp_path / "tin.jsonl"
+    source.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines), "utf-8")
+    call_command("import", str(source), category=category.slug, jobs=1)
+    imported = ArticlePage.objects.filter(source_id__startswith="cu:")
+    assert imported.count() == 3
+    assert set(Citation.objects.values_list("key", flat=True)) == {"255/KH-UBND", "1234/QD-UBND"}
+    response = client.get(f"/van-ban/{plan.pk}/")
+    assert len(response.context["articles"]) == 3
+    assert f'href="/van-ban/{plan.pk}/">255/KH-UBND</a>' in article_html(client, imported[0])
+    # Updated by a second import (the slow path): the citations follow the new text.
+    for line in lines:
+        line["sapo"] = "Không còn trích văn bản."
+    source.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines), "utf-8")
+    call_command("import", str(source), category=category.slug, jobs=1)
+    assert set(Citation.objects.values_list("key", flat=True)) == {"1234/QD-UBND"}

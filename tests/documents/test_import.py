@@ -54,7 +54,8 @@ def test_a_csv_register_is_imported_with_its_files_and_a_second_run_changes_noth
 def test_a_changed_row_updates_its_document(db, sheet):
     run(sheet)
     sheet.write_text(
-        HEADER + "255/KH-UBND,Kế hoạch,UBND tỉnh Thừa Thiên Huế,,12/05/2020,Hết hiệu lực,,Trích yếu mới,\n",
+        HEADER
+        + "255/KH-UBND,Kế hoạch,UBND tỉnh Thừa Thiên Huế,,12/05/2020,Hết hiệu lực,,Trích yếu mới,\n",
         encoding="utf-8",
     )
     out, error = run(sheet)
@@ -92,8 +93,12 @@ def test_an_xlsx_register_with_date_cells(db, tmp_path):
     workbook = Workbook()
     sheet = workbook.active
     sheet.append(["so ky hieu", "loai van ban", "co quan ban hanh", "ngay ban hanh", "trich yeu"])
-    sheet.append(["1234/QĐ-UBND", "Quyết định", "UBND tỉnh Thừa Thiên Huế", date(2021, 3, 4), "Về việc"])
-    sheet.append(["1235/QĐ-UBND", "Quyết định", "UBND tỉnh Thừa Thiên Huế", "05/03/2021", "Về việc khác"])
+    sheet.append(
+        ["1234/QĐ-UBND", "Quyết định", "UBND tỉnh Thừa Thiên Huế", date(2021, 3, 4), "Về việc"]
+    )
+    sheet.append(
+        ["1235/QĐ-UBND", "Quyết định", "UBND tỉnh Thừa Thiên Huế", "05/03/2021", "Về việc khác"]
+    )
     path = tmp_path / "van-ban.xlsx"
     workbook.save(path)
     out, error = run(path)
@@ -107,7 +112,11 @@ def test_an_xlsx_register_with_date_cells(db, tmp_path):
 @pytest.mark.parametrize(
     ("name", "content", "says"),
     [
-        ("thieu.csv", "Số ký hiệu,Trích yếu\n1/KH-UBND,x\n", "Dòng tiêu đề thiếu cột «co quan ban hanh», «ngay ban hanh»"),
+        (
+            "thieu.csv",
+            "Số ký hiệu,Trích yếu\n1/KH-UBND,x\n",
+            "Dòng tiêu đề thiếu cột «co quan ban hanh», «ngay ban hanh»",
+        ),
         ("latin1.csv", None, "không phải UTF-8"),
         ("hong.xlsx", "không phải zip", "không đọc được tệp XLSX"),
         ("van-ban.json", "[]", "chỉ nhận tệp .csv hoặc .xlsx"),
@@ -116,7 +125,11 @@ def test_an_xlsx_register_with_date_cells(db, tmp_path):
 def test_unreadable_sheets_are_a_clear_error(db, tmp_path, name, content, says):
     path = tmp_path / name
     if content is None:
-        path.write_bytes((HEADER + "1/KH-UBND,,UBND tỉnh,,01/01/2020,,,Trích yếu,\n").encode("latin-1", "replace"))
+        path.write_bytes(
+            (HEADER + "1/KH-UBND,,UBND tỉnh,,01/01/2020,,,Trích yếu,\n").encode(
+                "latin-1", "replace"
+            )
+        )
         path.write_bytes(path.read_bytes() + "é".encode("latin-1"))
     else:
         path.write_text(content, encoding="utf-8")
