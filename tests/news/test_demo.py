@@ -91,3 +91,17 @@ def test_demo_creates_one_account_per_editorial_role_and_prints_their_passwords(
     second = run_demo()
     assert f"thuky / mật khẩu: {passwords['thuky']}" in second  # reused, not recreated
     assert User.objects.filter(username__in=expected).count() == 5
+
+
+def test_the_demo_register_is_cited_by_the_demo_news(db, client, settings, tmp_path):
+    from congtin.documents.models import OfficialDocument
+
+    settings.VAR_DIR = tmp_path
+    first = run_demo()
+    assert "Kho văn bản demo: thêm 5 văn bản" in first
+    assert "thêm 0 văn bản" in run_demo()
+    plan = OfficialDocument.objects.get(number="255/KH-UBND")
+    article = ArticlePage.objects.get(title="Kế hoạch tuyên truyền cải cách hành chính năm 2020")
+    assert f'href="/van-ban/{plan.pk}/">255/KH-UBND</a>' in client.get(article.url).content.decode()
+    related = client.get(f"/van-ban/{plan.pk}/").context["articles"]
+    assert article.pk in [page.pk for page in related]

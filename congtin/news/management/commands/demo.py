@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from congtin.documents.demo import ensure_demo_documents
 from congtin.editorial.demo import ensure_demo_users
 from congtin.news.demo.loader import ensure_admin, load_demo
 
@@ -28,6 +29,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Tin bài demo: tạo mới {report.created_articles}, đã có sẵn {report.existing_articles}."
         )
+        added = ensure_demo_documents()
+        self.stdout.write(f"Kho văn bản demo: thêm {added} văn bản ({url}/van-ban/).")
         self.stdout.write(self.style.SUCCESS(f"Cổng thông tin: {url}/"))
         self.stdout.write(self.style.SUCCESS(f"Trang quản trị: {url}/admin/"))
         state = "vừa tạo" if created else "đã có"
