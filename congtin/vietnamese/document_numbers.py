@@ -9,7 +9,11 @@ joined by "-" ("1234/QĐ-UBND"); a công văn has no type, only the body and the
 - :func:`normalize_number` unifies only what looks the same: NFC, the letters Ð (U+00D0) and
   Ɖ (U+0189) written for Đ (U+0110), dashes and slashes that look alike, the spaces around
   "/" and "-", and case (upper-case, with the decree's mixed-case codes TTg, QyĐ, CTr, TTr,
-  TTh spelled as it spells them). It never adds a diacritic: "ND-CP" stays "ND-CP".
+  TTh spelled as it spells them). It never adds a diacritic: "ND-CP" stays "ND-CP". Two more
+  unifications of spacing and joiners, never of letters or digits: a code's digits set apart
+  by a space ("QH 14", "C 46": some sources space letters from digits) join their letters, and
+  a type code's joiners are read from their place ("35/2016-TT-NHNN", "06/2011/TT/BYT" are
+  35/2016/TT-NHNN and 06/2011/TT-BYT).
 - :func:`document_key` is the comparison key: the normalized number folded so that ND and NĐ,
   QD and QĐ give the same key (Đ -> D, all upper-case), and the number's leading zeros dropped
   (the decree writes numbers under 10 with a 0: "05/2023/TT-BTC" is "5/2023/TT-BTC").
@@ -72,7 +76,23 @@ _MIXED = "|".join(_MIXED_CASE_CODES)
 
 _NUMBER = re.compile(r"[0-9]{1,7}")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
-_PART = re.compile(rf"{_MIXED}|[A-ZĐ][A-ZĐ0-9]*")
+# A code part: capitals and digits, an ampersand inside a body's name ("BNN&PTNT"), a
+# department numbered in Roman numerals after a dot ("VPCP-V.I": Vụ I of the Government Office).
+_PART = re.compile(rf"{_MIXED}|[A-ZĐ][A-ZĐ0-9]*(?:&[A-ZĐ][A-ZĐ0-9]*)*(?:\.[IVX]{{1,4}})?")
+# A unit of the Ministry of Public Security signs with one letter and two digits ("32/C46").
+_UNIT = re.compile(r"[A-ZĐ][0-9]{2}")
+
+# The type codes as the normalized text spells them, longest first (TTLT before TT).
+_TYPE_SPELLINGS = sorted(
+    {_MIXED_CASE.get(code, code) for code in TYPE_CODES | _FOLDED_TYPE_CODES}, key=len, reverse=True
+)
+_TYPE = "|".join(_TYPE_SPELLINGS)
+# "QH 14" -> "QH14": one space between a code's letters and its (at most three) digits.
+_CODE_DIGITS = re.compile(r"(?<=[A-ZĐ]) (?=[0-9]{1,3}(?![0-9]))")
+# "35/2016-TT-NHNN": the year is followed by "/" wherever a type code follows it.
+_YEAR_DASH = re.compile(rf"(?<![0-9])([0-9]+/(?:19|20)[0-9]{{2}})-(?=(?:{_TYPE})-)")
+# "06/2011/TT/BYT": the type code is joined to the body by "-" whatever was typed.
+_TYPE_SLASH = re.compile(rf"(?<=/)({_TYPE})/(?=[A-ZĐ])")
 
 EXAMPLE = "ví dụ 255/KH-UBND hoặc 42/2022/NĐ-CP"
 FORMAT_MESSAGE = f"Số ký hiệu phải có dạng số/ký hiệu, {EXAMPLE}."
@@ -103,11 +123,14 @@ def _standard_case(part: str) -> str:
 
 
 def normalize_number(text: str) -> str:
-    """The one spelling of a số ký hiệu: " 42 / 2022 / nđ – cp" -> "42/2022/NĐ-CP"."""
+    """The one spelling of a số ký hiệu: " 42 / 2022 / nđ – cp" -> "42/2022/NĐ-CP",
+    "88 / QH 13" -> "88/QH13", "35/2016-TT-NHNN" -> "35/2016/TT-NHNN"."""
     text = unicodedata.normalize("NFC", text).translate(_D_LOOKALIKES)
     text = text.translate(_JOINER_LOOKALIKES).strip()
     text = _SPACES.sub(" ", _SPACES_AROUND_JOINERS.sub(r"\1", text))
-    return re.sub(r"[^\s/-]+", lambda m: _standard_case(m.group()), text)
+    text = re.sub(r"[^\s/-]+", lambda m: _standard_case(m.group()), text)
+    text = _CODE_DIGITS.sub("", text)
+    return _TYPE_SLASH.sub(r"\1-", _YEAR_DASH.sub(r"\1/", text))
 
 
 def document_key(text: str) -> str:
@@ -158,7 +181,7 @@ def parse_number(text: str) -> DocumentNumber:
                 f"Thiếu chữ viết tắt của cơ quan ban hành sau «{first}» (như UBND trong 255/KH-UBND)."
             )
         return DocumentNumber(number, year, first, "-".join(rest))
-    if sum(ch.isalpha() for ch in symbol) < 2:
+    if sum(ch.isalpha() for ch in symbol) < 2 and not _UNIT.fullmatch(symbol):
         _fail(
             f"Ký hiệu «{symbol}» quá ngắn: cần chữ viết tắt của loại văn bản và của cơ quan ban "
             f"hành ({EXAMPLE})."
@@ -166,15 +189,49 @@ def parse_number(text: str) -> DocumentNumber:
     return DocumentNumber(number, year, None, symbol)
 
 
-# A candidate in running text: digits, an optional year, a symbol of code parts; spaces are
-# allowed around "/" only (a spaced "-" is a dash between clauses more often than a joiner).
+# A candidate in running text: digits, an optional year, a symbol of code parts joined by "-".
+# Written by hand and by converters, the joiners may have one space on either side
+# ("255 / KH - UBND"), a code's digits may be set apart ("QH 14"), a later part may mix cases
+# ("CV-HoREA", "BGDĐT-GDTrH": two capitals at least, so "Champions" is no code), and a type code
+# may be joined by the other joiner ("35/2016-TT-NHNN", "06/2011/TT/BYT").
 _D = "ĐÐƉ"
-_TEXT_PART = rf"(?:{_MIXED}|[A-Z{_D}][A-Z{_D}0-9]*)"
-_SLASH = rf"\s?[/{_SLASHES}]\s?"
+_CAP = f"A-Z{_D}"
+_SP = r"[^\S\n]?"  # one space, never a line break
+_SLASH = rf"{_SP}[/{_SLASHES}]{_SP}"
+_DASH = rf"{_SP}[-{_DASHES}]{_SP}"
+_CODE = rf"[{_CAP}][{_CAP}0-9]*(?:&[{_CAP}][{_CAP}0-9]*)*(?:\.[IVX]{{1,4}})?"
+_MIXED_CODE = rf"[{_CAP}](?=[a-z0-9]*[{_CAP}])[a-z{_CAP}0-9]*"
+_DIGITS_APART = r"(?: [0-9]{1,3}(?![\w/]|[.,][0-9]| ?/))?"
+_FIRST_PART = rf"(?:(?i:{_MIXED})|{_CODE}){_DIGITS_APART}"
+_NEXT_PART = rf"(?:(?i:{_MIXED})|{_CODE}|{_MIXED_CODE}){_DIGITS_APART}"
+_TEXT_TYPE = "|".join(re.sub("Đ", f"[{_D}]", code) for code in _TYPE_SPELLINGS)
 _CANDIDATE = re.compile(
-    rf"(?<![\w/.,{_DASHES}-])[0-9]{{1,7}}(?:{_SLASH}[0-9]{{4}})?{_SLASH}"
-    rf"{_TEXT_PART}(?:[-{_DASHES}]{_TEXT_PART})*(?![\w/]|[-{_DASHES}]\w)"
+    rf"(?<![\w/.,:{_DASHES}-])[0-9]{{1,7}}"
+    rf"(?:{_SLASH}[0-9]{{4}}(?:{_SLASH}|-(?=(?:{_TEXT_TYPE})-))|{_SLASH})"
+    rf"(?:(?:{_TEXT_TYPE}){_SLASH}(?=[{_CAP}]))?"
+    rf"{_FIRST_PART}(?:{_DASH}{_NEXT_PART})*"
+    rf"(?![\w/&]|{_SP}[/{_SLASHES}]|[-{_DASHES}]\w)"
 )
+# What comes before a number that is no document's: another digit group, a longer code or a
+# standard's number ("QCVN 06:2 009 / BTNMT", "Việt Nam / 4 / A 13", "QCVN 01: 2013/BCT"), and
+# an article of a code ("Điều 292/BLHS").
+_CONTINUES = re.compile(r"(?:[0-9/]|[0-9]:)[^\S\n]$")
+_ARTICLE = re.compile(r"(?<!\w)(?:điều|khoản|điểm)[^\S\n]$", re.IGNORECASE)
+# In running text, a word of capitals right before the number is the code the digits belong
+# to, split from them ("SE 1 / SE 2" trains, "VJ 310 / SGN - UIH" flights, "A 2 / AD"), unless
+# the symbol says it is a document's (a year, a type code). Not in a text all in capitals,
+# where the word is an ordinary one ("SO 123/UBND-VP": a query typed without diacritics).
+_CODE_BEFORE = re.compile(r"(?<!\w)[A-Z]{1,4}[^\S\n]$")
+
+
+def _cited(text: str, start: int, parsed: DocumentNumber) -> bool:
+    """Whether the number at ``start`` is cited as a document's, judging by what precedes it."""
+    before = unicodedata.normalize("NFC", text[max(0, start - 12) : start])
+    if _CONTINUES.search(before) or _ARTICLE.search(before):
+        return False
+    if parsed.year is None and parsed.type_code is None and _CODE_BEFORE.search(before):
+        return text.isupper()
+    return True
 
 
 @dataclass(frozen=True)
@@ -191,16 +248,19 @@ class FoundNumber:
 
 def find_numbers(text: str) -> list[FoundNumber]:
     """The document numbers cited in ``text`` ("theo Kế hoạch số 255/KH-UBND ngày ..."), in order,
-    with their places in ``text`` itself. Dates ("12/2020"), fractions and other codes without a
-    symbol ("COVID-19") are not document numbers. Decomposed text is read as it stands: the
-    letters of a symbol have no marks to decompose, and the places are the text's own.
+    with their places in ``text`` itself. Dates ("12/2020"), fractions, codes without a symbol
+    ("COVID-19") and codes split by a space ("SE 1 / SE 2") are not document numbers. Decomposed
+    text is read as it stands: the letters of a symbol have no marks to decompose, and the places
+    are the text's own.
     """
     found = []
     for match in _CANDIDATE.finditer(text):
         written = match.group()
         try:
-            parse_number(written)
+            parsed = parse_number(written)
         except ValueError:
+            continue
+        if not _cited(text, match.start(), parsed):
             continue
         found.append(
             FoundNumber(

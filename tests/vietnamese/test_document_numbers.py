@@ -30,6 +30,19 @@ D_STROKE = "\u0110"  # Đ
         ("07/QYĐ-UBND", "07/QyĐ-UBND"),
         # No diacritic is ever guessed: ND stays ND (the key makes it equal to NĐ).
         ("42/2022/ND-CP", "42/2022/ND-CP"),
+        # A code's digits set apart by a space, as some sources write every code.
+        ("88 / QH 13", "88/QH13"),
+        ("72 / C 46 - P 13", "72/C46-P13"),
+        ("54/2017/QH 14", "54/2017/QH14"),
+        # A type code's joiners are read from their place, not from the glyph typed.
+        ("35/2016-TT-NHNN", "35/2016/TT-NHNN"),
+        ("06/2011/TT/BYT", "06/2011/TT-BYT"),
+        ("02/2019/TTLT/BTC-BNV", "02/2019/TTLT-BTC-BNV"),
+        ("828 / QĐ / TTg", "828/QĐ-TTg"),
+        # Mixed-case units, an ampersand in a body's name, a department in Roman numerals.
+        ("12 / BGDĐT - GDTrH", "12/BGDĐT-GDTRH"),
+        ("5/BNN&PTNT-TCTL", "5/BNN&PTNT-TCTL"),
+        ("208 / VPCP - V.I", "208/VPCP-V.I"),
         ("", ""),
     ],
 )
@@ -52,6 +65,9 @@ def test_normalize_number_reads_decomposed_text():
         f"12/CT-TTg   {ETH}",
         unicodedata.normalize("NFD", "05/2023/TT-BTC Điều"),
         "07/qyđ-ubnd",
+        "88 / QH 13",
+        "35/2016-TT-NHNN",
+        "06/2011/tt/byt",
         "",
         "  ",
     ],
@@ -70,6 +86,8 @@ def test_normalize_number_is_idempotent(written):
         ["05/2023/TT-BTC", "5/2023/TT-BTC", "005/2023/tt-btc"],
         ["15/NQ-HĐND", "15/NQ-HDND", unicodedata.normalize("NFD", "15/NQ-HĐND")],
         ["12/CT-TTg", "12/CT-TTG", "12/ct-ttg"],
+        ["54/2017/QH14", "54/2017/QH 14", "54 / 2017 / QH 14"],
+        ["35/2016/TT-NHNN", "35/2016-TT-NHNN", "35 / 2016 / TT / NHNN", "035/2016/tt-nhnn"],
     ],
 )
 def test_document_key_is_the_same_for_every_spelling(spellings):
@@ -95,6 +113,12 @@ def test_document_key_keeps_different_documents_apart():
         ("01/2020/TTLT-BTC-BNV", DocumentNumber("01", 2020, "TTLT", "BTC-BNV")),
         ("88/KH-UBND-VX", DocumentNumber("88", None, "KH", "UBND-VX")),
         (" 42 / 2022 / nd - cp", DocumentNumber("42", 2022, "ND", "CP")),
+        ("32/C46", DocumentNumber("32", None, None, "C46")),  # a police unit: letter, two digits
+        ("72 / C 46 - P 13", DocumentNumber("72", None, None, "C46-P13")),
+        ("06/2013/TTLT-BCA-BNN&PTNT", DocumentNumber("06", 2013, "TTLT", "BCA-BNN&PTNT")),
+        ("208/VPCP-V.I", DocumentNumber("208", None, None, "VPCP-V.I")),
+        ("35/2016-TT-NHNN", DocumentNumber("35", 2016, "TT", "NHNN")),
+        ("06/2011/TT/BYT", DocumentNumber("06", 2011, "TT", "BYT")),
     ],
 )
 def test_parse_number_reads_the_decree_format(written, parsed):
@@ -122,6 +146,9 @@ def test_parse_number_reads_the_decree_format(written, parsed):
         ("255/KH_UBND", "phải gồm chữ viết tắt"),
         ("255/Kế-UBND", "phải gồm chữ viết tắt"),
         ("12/A", "Ký hiệu «A» quá ngắn"),
+        ("12/C4", "Ký hiệu «C4» quá ngắn"),
+        ("12/C468", "Ký hiệu «C468» quá ngắn"),
+        ("12/KH&", "phải gồm chữ viết tắt"),
     ],
 )
 def test_parse_number_says_in_vietnamese_what_is_wrong(written, says):
@@ -183,6 +210,17 @@ def test_find_numbers_reads_variant_spellings():
         "Trang 12/KH là bản nháp.",  # a type code without the issuing body
         "Kế hoạch 255/KH-UBND/2020 đã sửa.",  # not a symbol of the decree's shape
         "mã số1234/QĐ-UBND",
+        # Codes split from their digits by a space: trains, flights, a military doctrine.
+        "Tàu SE 1 / SE 2 chạy hằng ngày, chuyến bay VJ 310 / SGN - UIH bị hủy.",
+        "Chiến lược chống tiếp cận A 2 / AD của đối phương.",
+        "Sư đoàn BB 315 / QK 5 nhận giải nhất.",
+        # A standard's number (QCVN) and its year, written together or apart.
+        "Đạt QCVN 10-MT:2015/BTNMT và QCVN 01: 2009/BYT, QCVN 06:2 009 / BTNMT.",
+        # An article of a code; an address after a slash.
+        "Hành vi vi phạm Điều 292/BLHS năm 2015.",
+        "Liên hệ: Công ty Đấu giá / 4 / B 12 phố Huế.",
+        # Words starting with a capital are no codes; a code before a spaced "/" is longer.
+        "Trận thứ 250 ở cúp C1/Champions League; Hợp đồng 22 / HĐKT / 2008.",
         "",
     ],
 )
@@ -194,3 +232,45 @@ def test_find_numbers_does_not_take_part_of_a_longer_code():
     assert _found("Số 255/KH-UBNDtỉnh và 255/KH-UBND-VX.") == [
         ("255/KH-UBND-VX", "255/KH-UBND-VX", "255/KH-UBND-VX")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        # Spaces around "-" as well as "/", on either side or both.
+        (
+            "Quyết định số 1234 / QĐ - UBND ngày 5/3/2019, Nghị định 86/2014/NĐ- CP và "
+            "Công văn 567/UBND – VP.",
+            ["1234/QĐ-UBND", "86/2014/NĐ-CP", "567/UBND-VP"],
+        ),
+        ("Quyết định 59 / QĐ - SXD - PTN ngày 25/5/2009 - Nội dung", ["59/QĐ-SXD-PTN"]),
+        # A code's digits set apart; a police unit of one letter and two digits.
+        (
+            "Nghị quyết 88 / QH 13 của Quốc hội; lệnh số 72 / C 46 - P 13 và quyết định 32/C46.",
+            ["88/QH13", "72/C46-P13", "32/C46"],
+        ),
+        # Mixed-case units, an ampersand, a department in Roman numerals.
+        (
+            "công văn 12 / CV - HoREA, công văn 4612/BGDĐT-GDTrH, Thông tư liên tịch "
+            "06/2013/TTLT-BCA-BNN&PTNT và Văn bản 208 / VPCP - V.I ngày 3/5.",
+            ["12/CV-HOREA", "4612/BGDĐT-GDTRH", "06/2013/TTLT-BCA-BNN&PTNT", "208/VPCP-V.I"],
+        ),
+        # The other joiner around a type code.
+        (
+            "theo thông tư 35/2016-TT-NHNN và Thông tư 06/2011/TT/BYT, Quyết định 828 / QĐ / TTg.",
+            ["35/2016/TT-NHNN", "06/2011/TT-BYT", "828/QĐ-TTg"],
+        ),
+        # A code before the number says nothing in a text all in capitals (a query, a title),
+        # nor when the symbol has a type code or a year.
+        ("SO 123/UBND-VP", ["123/UBND-VP"]),
+        # A colon after a word introduces the number; after digits it is a standard's year.
+        ("Theo Nghị định số: 117/2010/NĐ-CP; QCVN 01: 2009/BYT.", ["117/2010/NĐ-CP"]),
+        ("Theo QĐ 367/QĐ-TTg và NĐ 15/2020/NĐ-CP.", ["367/QĐ-TTg", "15/2020/NĐ-CP"]),
+    ],
+)
+def test_find_numbers_reads_numbers_written_with_spaces_and_variants(text, numbers):
+    found = find_numbers(text)
+    assert [f.number for f in found] == numbers
+    for f in found:
+        assert text[f.start : f.end] == f.written
+        assert f.key == document_key(f.number)
