@@ -3,7 +3,7 @@ relations to other documents. The number's rules are congtin.vietnamese.document
 (docs/documents.md)."""
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -89,6 +89,11 @@ class OfficialDocument(ClusterableModel):
             models.Index(fields=["-issued_on", "-id"], name="documents_newest"),
             models.Index(fields=["key"], name="documents_key"),
             models.Index(fields=["-created_at", "-id"], name="documents_added"),
+            # The public list's filters, each with the list's order (counted from the index).
+            models.Index(fields=["document_type", "-issued_on", "-id"], name="documents_by_type"),
+            models.Index(fields=["issuer", "-issued_on", "-id"], name="documents_by_issuer"),
+            models.Index(fields=["sector", "-issued_on", "-id"], name="documents_by_sector"),
+            models.Index(fields=["validity", "-issued_on", "-id"], name="documents_by_validity"),
         ]
 
     def __str__(self):
@@ -132,7 +137,15 @@ class OfficialDocument(ClusterableModel):
 
     def save(self, *args, **kwargs):
         self._normalize_fields()
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self.words.all().delete()
+            DocumentWord.objects.bulk_create(self.word_rows())
+
+    def word_rows(self) -> list["DocumentWord"]:
+        """The rows of the register's word index for this (saved) document."""
+        words = {word[:WORD_LENGTH] for word in self.search_text.split()}
+        return [DocumentWord(document_id=self.pk, word=word) for word in sorted(words)]
 
     def related_documents(self):
         """Every relation of this document, in both directions: a list of (label, document),
@@ -146,6 +159,26 @@ class OfficialDocument(ClusterableModel):
             for relation in self.related_from.select_related("source")
         ]
         return outgoing + incoming
+
+
+WORD_LENGTH = 40
+
+
+class DocumentWord(models.Model):
+    """The register's word index: each folded word of a document's search_text, once. A search
+    reads the documents of its rarest words from the index (word, document), never the whole
+    register (congtin.documents.register)."""
+
+    document = models.ForeignKey(OfficialDocument, on_delete=models.CASCADE, related_name="words")
+    word = models.CharField(max_length=WORD_LENGTH)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["word", "document"], name="documents_word_index")
+        ]
+
+    def __str__(self):
+        return self.word
 
 
 class DocumentFile(Orderable):

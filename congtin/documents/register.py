@@ -4,16 +4,23 @@ number or words, and what the site search asks of the register.
 The search is congtin's Vietnamese folding (congtin.vietnamese.searchtext): "ke hoach cai cach"
 finds "Kế hoạch cải cách", a number in any spelling ("255/kh-ubnd", "42/2022/ND-CP") finds its
 document by its key. Words are matched by their start against the document's folded words
-(``OfficialDocument.search_text``); a register of 100,000 documents is read in a few tens of
-milliseconds (bench/documents.py), so no index of its own is kept for it.
+(``OfficialDocument.search_text``, indexed word by word in ``DocumentWord``): a search reads the
+index, not the register (bench/documents.py measures it at 100,000 documents).
 """
 
 import re
 from dataclasses import dataclass, field
 
 from django.core.cache import caches
+from django.db.models import Exists, OuterRef, Q
 
-from congtin.documents.models import DocumentType, OfficialDocument, Validity
+from congtin.documents.models import (
+    WORD_LENGTH,
+    DocumentType,
+    DocumentWord,
+    OfficialDocument,
+    Validity,
+)
 from congtin.errors import InvalidInput
 from congtin.pagecache.store import tags_version
 from congtin.vietnamese.document_numbers import find_numbers
@@ -32,6 +39,10 @@ MAX_WORDS = 12
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 CHOICES_SECONDS = 300
+# A search whose rarest word has at most this many documents reads them as candidates.
+FEW_DOCUMENTS = 2000
+# A search by words counts its documents up to this ("hơn 1.000 văn bản"), the pages to match.
+COUNT_LIMIT = 1000
 
 
 @dataclass
@@ -48,9 +59,62 @@ class Filters:
         queryset = queryset.filter(**self.lookups)
         if self.key is not None:
             queryset = queryset.filter(key=self.key)
-        for word in self.words:
-            queryset = queryset.filter(search_text__contains=f" {word}")
+        if not self.words:
+            return queryset
+        # A word's documents come from the word index (word, document). The rarest word's, when
+        # few, are the candidates; otherwise the list is read newest first and each document
+        # checked against the index, which stops after a page of matches.
+        lookups = self.word_lookups()
+        sizes = [DocumentWord.objects.filter(lookup).count() for lookup in lookups]
+        rarest = sizes.index(min(sizes))
+        if sizes[rarest] <= FEW_DOCUMENTS:
+            candidates = DocumentWord.objects.filter(lookups[rarest]).values("document_id")
+            queryset = queryset.filter(pk__in=candidates)
+            lookups = lookups[:rarest] + lookups[rarest + 1 :]
+        for lookup in lookups:
+            queryset = queryset.filter(_has(lookup, OuterRef("pk")))
         return queryset
+
+    def word_lookups(self) -> list[Q]:
+        """One lookup in the word index per word; the last may be the start of a word (the
+        reader is still typing it)."""
+        *whole, last = [word[:WORD_LENGTH] for word in self.words]
+        return [Q(word=word) for word in whole] + [Q(word__gte=last, word__lt=last + "\uffff")]
+
+    def counted(self, queryset):
+        """What the list's paging counts: the documents found, counted up to COUNT_LIMIT for a
+        search by words (``CountedAtMost.is_lower_bound`` then says "more than")."""
+        if not self.words:
+            return None
+        return CountedAtMost(self, queryset)
+
+
+def _has(lookup, document):
+    return Exists(DocumentWord.objects.filter(lookup, document_id=document))
+
+
+class CountedAtMost:
+    """A search's count, up to COUNT_LIMIT: read from the rarest word's rows in the word index
+    (each checked for the other words and the filters), not from the whole register."""
+
+    def __init__(self, filters, queryset):
+        self.filters = filters
+        self.queryset = queryset
+        self.is_lower_bound = False
+
+    def count(self) -> int:
+        lookups = self.filters.word_lookups()
+        sizes = [DocumentWord.objects.filter(lookup).count() for lookup in lookups]
+        rarest = sizes.index(min(sizes))
+        rows = DocumentWord.objects.filter(lookups[rarest])
+        for index, lookup in enumerate(lookups):
+            if index != rarest:
+                rows = rows.filter(_has(lookup, OuterRef("document_id")))
+        if self.filters.lookups or self.filters.key is not None:
+            rows = rows.filter(document__in=self.queryset.order_by().values("pk"))
+        found = rows.values("document_id")[: COUNT_LIMIT + 1].count()
+        self.is_lower_bound = found > COUNT_LIMIT
+        return min(found, COUNT_LIMIT)
 
 
 def _text_param(params, name, label, max_length=255) -> str:
@@ -131,6 +195,12 @@ def read_filters(params) -> Filters:
 def find(filters: Filters):
     """The documents the filters ask for, newest first."""
     return filters.apply(OfficialDocument.objects.all()).order_by("-issued_on", "-id")
+
+
+def find_counted(filters: Filters):
+    """``find`` and what paging counts it by (None: the documents themselves)."""
+    documents = find(filters)
+    return documents, filters.counted(documents)
 
 
 def choices() -> dict[str, list[str]]:

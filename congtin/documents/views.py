@@ -33,7 +33,8 @@ RELATED_ARTICLES = 20
 def document_list(request):
     cache_for(request, REGISTER)
     filters = register.read_filters(request.GET)
-    page = paginate(request, register.find(filters), PER_PAGE)
+    documents, counted = register.find_counted(filters)
+    page = paginate(request, documents, PER_PAGE, counted=counted)
     return render(
         request,
         "documents/document_list.html",
@@ -43,6 +44,7 @@ def document_list(request):
             "validities": Validity.choices,
             "choices": register.choices(),
             "chosen": filters.chosen,
+            "count_is_lower_bound": counted is not None and counted.is_lower_bound,
             "selected": {
                 "issuer": filters.chosen.get(register.ISSUER_PARAM, ""),
                 "sector": filters.chosen.get(register.SECTOR_PARAM, ""),
@@ -115,7 +117,8 @@ def documents_api(request):
     cache_for(request, REGISTER, seconds=SHORT_SECONDS)
     try:
         filters = register.read_filters(request.GET)
-        page = paginate(request, register.find(filters), API_PER_PAGE)
+        documents, counted = register.find_counted(filters)
+        page = paginate(request, documents, API_PER_PAGE, counted=counted)
     except InvalidInput as error:
         return JsonResponse(
             {"error": str(error)}, status=400, json_dumps_params={"ensure_ascii": False}
@@ -123,6 +126,7 @@ def documents_api(request):
     return JsonResponse(
         {
             "count": page.paginator.count,
+            "count_is_lower_bound": counted is not None and counted.is_lower_bound,
             "page": page.number,
             "pages": page.paginator.num_pages,
             "results": [_document_json(request, document) for document in page],

@@ -35,7 +35,9 @@ class ArticlePageForm(PortalPageForm):
 
     An article's images are published only with their alt text (WCAG 1.1.1): the caption, which
     the templates use as ``alt``. A draft may still be saved without it, so an editor can save
-    work in progress; publishing, or submitting for review, is refused until each image has one.
+    work in progress; publishing, submitting for review, approving, or saving an article already
+    in review (its approver publishes what was saved) is refused until each image has one. A bulk
+    "Xuất bản" is refused the same way (congtin.news.wagtail_hooks).
     """
 
     mark_significant_update = forms.BooleanField(
@@ -51,7 +53,12 @@ class ArticlePageForm(PortalPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        if self.data.get("action-publish") or self.data.get("action-submit"):
+        in_review = bool(self.instance.pk) and self.instance.workflow_in_progress
+        publishing = any(
+            self.data.get(name)
+            for name in ("action-publish", "action-submit", "action-workflow-action")
+        )
+        if publishing or in_review:
             self.require_alt_text(cleaned_data)
         return cleaned_data
 

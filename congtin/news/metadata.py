@@ -224,11 +224,15 @@ def page_metadata(
     # refuses a string of more than 4,300 digits, which a page without a list still gets.
     if url and PAGE_NUMBER.fullmatch(page_number) and int(page_number) > 1:
         url += f"?trang={int(page_number)}"  # page 2 of a list is a page of its own
+    # DC.date: when a page of the tree was last published; for a view (a list, the search, an
+    # archive day) the day it is shown, as its content is that day's.
+    changed = getattr(page, "last_published_at", None) if is_page else None
     return {
         "title": title,
         "document_title": document_title,
         "description": describe(description or publisher.name),
         "canonical": url,
+        "published": iso_datetime(changed) if changed else timezone.localdate().isoformat(),
         "type": "website",
         "dc_type": "Collection" if is_page else "Text",
         "subject": title,

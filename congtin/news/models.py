@@ -304,6 +304,18 @@ class ArticlePage(RoutablePageMixin, PortalPage):
     def is_archived(self) -> bool:
         return self.archived_at is not None
 
+    def has_images_without_alt_text(self) -> bool:
+        """Whether an image of this article (the main one, or one in the body) has no caption,
+        which readers' screen readers get as its alt text (congtin.news.forms)."""
+        if self.main_image_id and not (self.main_image_caption or "").strip():
+            return True
+        return any(
+            block.get("type") == "image"
+            and (block.get("value") or {}).get("image")
+            and not ((block.get("value") or {}).get("caption") or "").strip()
+            for block in self.body.raw_data
+        )
+
     def body_text(self) -> str:
         """The body as plain text, for the search index and snippets (congtin.news.text)."""
         return body_text(self.body.raw_data)

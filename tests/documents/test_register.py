@@ -69,10 +69,26 @@ def test_the_list_filters_by_body_sector_and_validity(client, register, params, 
         ("256/KH-UBND", []),
     ],
 )
+@pytest.mark.parametrize("few_documents", [2000, 0], ids=["candidates", "checked-in-order"])
 def test_the_search_reads_numbers_and_words_with_or_without_diacritics(
-    client, register, query, numbers
+    client, register, query, numbers, few_documents, monkeypatch
 ):
-    assert listed(client.get("/van-ban/", {"q": query})) == numbers
+    monkeypatch.setattr("congtin.documents.register.FEW_DOCUMENTS", few_documents)
+    response = client.get("/van-ban/", {"q": query})
+    assert listed(response) == numbers
+    assert response.context["documents_page"].paginator.count == len(numbers)
+
+
+def test_a_search_counts_up_to_its_limit(client, register, monkeypatch):
+    monkeypatch.setattr("congtin.documents.register.COUNT_LIMIT", 1)
+    make_document(
+        "256/KH-UBND", summary="Kế hoạch cải cách hành chính năm 2021", issued_on=date(2021, 1, 5)
+    )
+    response = client.get("/van-ban/", {"q": "cai cach"})
+    assert "Tìm thấy hơn 1 văn bản" in response.content.decode()
+    assert client.get("/api/v1/documents", {"q": "cai cach"}).json()["count_is_lower_bound"]
+    exact = client.get("/api/v1/documents", {"q": "cai cach", "nam": "2020"}).json()
+    assert exact["count"] == 1 and not exact["count_is_lower_bound"]
 
 
 def test_the_form_keeps_what_was_chosen_and_the_pages_keep_the_filters(client, register):

@@ -36,6 +36,12 @@ def test_a_first_migrate_creates_the_board_and_its_workflow(tmp_path):
     congtin("migrate", "-v0", env=env)
     groups, workflows = congtin("shell", "-c", CHECK, env=env).strip().splitlines()[-2:]
     assert groups == str(
-        ["Biên tập viên", "Cộng tác viên", "Quản trị hệ thống", "Thư ký tòa soạn", "Trưởng Ban Biên tập"]
+        [
+            "Biên tập viên",
+            "Cộng tác viên",
+            "Quản trị hệ thống",
+            "Thư ký tòa soạn",
+            "Trưởng Ban Biên tập",
+        ]
     )
     assert "Duyệt tin hai cấp" in workflows

@@ -92,3 +92,31 @@ def test_an_article_without_images_needs_no_caption(client, category):
     response = add(client, category, "action-publish")
     assert response.status_code == 302, form_errors(response)
     assert ArticlePage.objects.get(title=TITLE).live is True
+
+
+def test_the_bulk_publish_refuses_a_draft_without_captions(client, category, image):
+    add(client, category, None, main_image=image.pk, body=body_with_image(image, "Có chú thích"))
+    draft = ArticlePage.objects.get(title=TITLE)
+    url = f"/admin/bulk/wagtailcore/page/publish/?id={draft.pk}&next=/admin/pages/{category.pk}/"
+    response = client.post(url, follow=True)
+    assert "Chưa xuất bản" in response.content.decode()
+    assert not ArticlePage.objects.get(pk=draft.pk).live
+    draft = ArticlePage.objects.get(pk=draft.pk)
+    draft.main_image_caption = "Quang cảnh hội nghị"
+    draft.save_revision()
+    client.post(url)
+    assert ArticlePage.objects.get(pk=draft.pk).live  # with its captions, the same action publishes
+
+
+def test_an_article_in_review_keeps_its_captions_on_every_save(client, category, image):
+    from congtin.editorial.setup import setup_editorial
+
+    setup_editorial()
+    response = add(client, category, "action-submit", main_image=image.pk, main_image_caption="Ảnh")
+    assert response.status_code == 302, form_errors(response)
+    article = ArticlePage.objects.get(title=TITLE)
+    assert article.workflow_in_progress
+    data = article_form_data(TITLE, main_image=image.pk, main_image_caption="")
+    response = client.post(f"/admin/pages/{article.pk}/edit/", data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["main_image_caption"] == [MISSING_ALT_TEXT]

@@ -3,6 +3,7 @@ Open Graph, Twitter, Dublin Core, NewsArticle JSON-LD, and the print view."""
 
 import io
 import json
+import re
 
 import pytest
 from bs4 import BeautifulSoup
@@ -231,6 +232,8 @@ def test_other_pages_have_title_description_canonical_and_the_portals_card(
     assert (meta(head, "og:image:width"), meta(head, "og:image:height")) == ("400", "400")
     assert meta(head, "DC.publisher") == "Ủy ban nhân dân tỉnh Thừa Thiên Huế"
     assert meta(head, "DC.language") == "vi"
+    # A page of the tree: when it was last published; a view: the day it is shown.
+    assert re.fullmatch(r"20[0-9]{2}-[0-9]{2}-[0-9]{2}(T[0-9:]{8}\+07:00)?", meta(head, "DC.date"))
     assert head.find_all("script", type="application/ld+json") == []
 
 
