@@ -145,7 +145,10 @@ class OfficialDocument(ClusterableModel):
     def word_rows(self) -> list["DocumentWord"]:
         """The rows of the register's word index for this (saved) document."""
         words = {word[:WORD_LENGTH] for word in self.search_text.split()}
-        return [DocumentWord(document_id=self.pk, word=word) for word in sorted(words)]
+        return [
+            DocumentWord(document_id=self.pk, word=word, issued_on=self.issued_on)
+            for word in sorted(words)
+        ]
 
     def related_documents(self):
         """Every relation of this document, in both directions: a list of (label, document),
@@ -165,16 +168,21 @@ WORD_LENGTH = 40
 
 
 class DocumentWord(models.Model):
-    """The register's word index: each folded word of a document's search_text, once. A search
-    reads the documents of its rarest words from the index (word, document), never the whole
-    register (congtin.documents.register)."""
+    """The register's word index: each folded word of a document's search_text, once, with the
+    document's date of issue. A search reads its rarest word's documents newest first from the
+    index (word, issued_on, document), checking the other words in (word, document), and never
+    reads the whole register (congtin.documents.register)."""
 
     document = models.ForeignKey(OfficialDocument, on_delete=models.CASCADE, related_name="words")
     word = models.CharField(max_length=WORD_LENGTH)
+    issued_on = models.DateField()  # the document's, kept by OfficialDocument.save
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["word", "document"], name="documents_word_index")
+        ]
+        indexes = [
+            models.Index(fields=["word", "-issued_on", "-document"], name="documents_word_newest")
         ]
 
     def __str__(self):

@@ -3,7 +3,7 @@ number or words, and what the site search asks of the register.
 
 The search is congtin's Vietnamese folding (congtin.vietnamese.searchtext): "ke hoach cai cach"
 finds "Kế hoạch cải cách", a number in any spelling ("255/kh-ubnd", "42/2022/ND-CP") finds its
-document by its key. Words are matched by their start against the document's folded words
+document by its key. Words are matched whole against the document's folded words
 (``OfficialDocument.search_text``, indexed word by word in ``DocumentWord``): a search reads the
 index, not the register (bench/documents.py measures it at 100,000 documents).
 """
@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.core.cache import caches
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 
 from congtin.documents.models import (
     WORD_LENGTH,
@@ -39,8 +39,6 @@ MAX_WORDS = 12
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 CHOICES_SECONDS = 300
-# A search whose rarest word has at most this many documents reads them as candidates.
-FEW_DOCUMENTS = 2000
 # A search by words counts its documents up to this ("hơn 1.000 văn bản"), the pages to match.
 COUNT_LIMIT = 1000
 
@@ -54,67 +52,67 @@ class Filters:
     key: str | None = None
     words: list[str] = field(default_factory=list)
     chosen: dict = field(default_factory=dict)
+    _sizes: list | None = field(default=None, repr=False)
 
     def apply(self, queryset):
+        """``queryset`` with the filters other than the words (find reads those)."""
         queryset = queryset.filter(**self.lookups)
         if self.key is not None:
             queryset = queryset.filter(key=self.key)
-        if not self.words:
-            return queryset
-        # A word's documents come from the word index (word, document). The rarest word's, when
-        # few, are the candidates; otherwise the list is read newest first and each document
-        # checked against the index, which stops after a page of matches.
-        lookups = self.word_lookups()
-        sizes = [DocumentWord.objects.filter(lookup).count() for lookup in lookups]
-        rarest = sizes.index(min(sizes))
-        if sizes[rarest] <= FEW_DOCUMENTS:
-            candidates = DocumentWord.objects.filter(lookups[rarest]).values("document_id")
-            queryset = queryset.filter(pk__in=candidates)
-            lookups = lookups[:rarest] + lookups[rarest + 1 :]
-        for lookup in lookups:
-            queryset = queryset.filter(_has(lookup, OuterRef("pk")))
         return queryset
 
-    def word_lookups(self) -> list[Q]:
-        """One lookup in the word index per word; the last may be the start of a word (the
-        reader is still typing it)."""
-        *whole, last = [word[:WORD_LENGTH] for word in self.words]
-        return [Q(word=word) for word in whole] + [Q(word__gte=last, word__lt=last + "\uffff")]
-
-    def counted(self, queryset):
-        """What the list's paging counts: the documents found, counted up to COUNT_LIMIT for a
-        search by words (``CountedAtMost.is_lower_bound`` then says "more than")."""
-        if not self.words:
-            return None
-        return CountedAtMost(self, queryset)
+    def word_sizes(self) -> list[int]:
+        """How many documents have each word, counted once from the index. Words are matched
+        whole: a range of words by their start would depend on the database's collation."""
+        if self._sizes is None:
+            self._sizes = [DocumentWord.objects.filter(word=word).count() for word in self.words]
+        return self._sizes
 
 
-def _has(lookup, document):
-    return Exists(DocumentWord.objects.filter(lookup, document_id=document))
+class WordSearch:
+    """The documents of a search by words, newest first, as Django's Paginator pages them.
 
+    Read from the word index: the rarest word's rows newest first (index word, issued_on,
+    document), each checked for the other words (index word, document) and the other filters,
+    up to a page of them; a search for common words stops after one page, one for rare words
+    reads only their few rows. Counted up to COUNT_LIMIT ("hơn 1.000 văn bản")."""
 
-class CountedAtMost:
-    """A search's count, up to COUNT_LIMIT: read from the rarest word's rows in the word index
-    (each checked for the other words and the filters), not from the whole register."""
-
-    def __init__(self, filters, queryset):
+    def __init__(self, filters: Filters, documents):
         self.filters = filters
-        self.queryset = queryset
+        self.documents = documents  # the register with the other filters
         self.is_lower_bound = False
 
-    def count(self) -> int:
-        lookups = self.filters.word_lookups()
-        sizes = [DocumentWord.objects.filter(lookup).count() for lookup in lookups]
+    def _rows(self):
+        words = self.filters.words
+        sizes = self.filters.word_sizes()
         rarest = sizes.index(min(sizes))
-        rows = DocumentWord.objects.filter(lookups[rarest])
-        for index, lookup in enumerate(lookups):
+        rows = DocumentWord.objects.filter(word=words[rarest])
+        for index, word in enumerate(words):
             if index != rarest:
-                rows = rows.filter(_has(lookup, OuterRef("document_id")))
+                rows = rows.filter(_has(word, OuterRef("document_id")))
         if self.filters.lookups or self.filters.key is not None:
-            rows = rows.filter(document__in=self.queryset.order_by().values("pk"))
-        found = rows.values("document_id")[: COUNT_LIMIT + 1].count()
+            rows = rows.filter(document__in=self.documents.order_by().values("pk"))
+        return rows
+
+    def count(self) -> int:
+        found = self._rows().values("document_id")[: COUNT_LIMIT + 1].count()
         self.is_lower_bound = found > COUNT_LIMIT
         return min(found, COUNT_LIMIT)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        ordered = self._rows().order_by("-issued_on", "-document_id")
+        ids = list(ordered.values_list("document_id", flat=True)[index])
+        found = OfficialDocument.objects.in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
+
+
+def _has(word, document):
+    return Exists(DocumentWord.objects.filter(word=word, document_id=document))
 
 
 def _text_param(params, name, label, max_length=255) -> str:
@@ -173,7 +171,7 @@ def read_filters(params) -> Filters:
     if query:
         filters.key = query_number(query)
         if filters.key is None:
-            filters.words = folded_tokens(query)[:MAX_WORDS]
+            filters.words = [word[:WORD_LENGTH] for word in folded_tokens(query)[:MAX_WORDS]]
             if not filters.words:
                 raise InvalidInput(
                     "Từ khóa tìm kiếm không có chữ hay số nào: nhập số ký hiệu (như 255/KH-UBND) "
@@ -193,14 +191,12 @@ def read_filters(params) -> Filters:
 
 
 def find(filters: Filters):
-    """The documents the filters ask for, newest first."""
-    return filters.apply(OfficialDocument.objects.all()).order_by("-issued_on", "-id")
-
-
-def find_counted(filters: Filters):
-    """``find`` and what paging counts it by (None: the documents themselves)."""
-    documents = find(filters)
-    return documents, filters.counted(documents)
+    """The documents the filters ask for, newest first: a queryset, or a WordSearch for a
+    search by words (both sliced and counted by Django's Paginator)."""
+    documents = filters.apply(OfficialDocument.objects.all()).order_by("-issued_on", "-id")
+    if filters.words:
+        return WordSearch(filters, documents)
+    return documents
 
 
 def choices() -> dict[str, list[str]]:

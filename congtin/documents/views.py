@@ -33,8 +33,8 @@ RELATED_ARTICLES = 20
 def document_list(request):
     cache_for(request, REGISTER)
     filters = register.read_filters(request.GET)
-    documents, counted = register.find_counted(filters)
-    page = paginate(request, documents, PER_PAGE, counted=counted)
+    documents = register.find(filters)
+    page = paginate(request, documents, PER_PAGE)
     return render(
         request,
         "documents/document_list.html",
@@ -44,7 +44,7 @@ def document_list(request):
             "validities": Validity.choices,
             "choices": register.choices(),
             "chosen": filters.chosen,
-            "count_is_lower_bound": counted is not None and counted.is_lower_bound,
+            "count_is_lower_bound": getattr(documents, "is_lower_bound", False),
             "selected": {
                 "issuer": filters.chosen.get(register.ISSUER_PARAM, ""),
                 "sector": filters.chosen.get(register.SECTOR_PARAM, ""),
@@ -117,8 +117,8 @@ def documents_api(request):
     cache_for(request, REGISTER, seconds=SHORT_SECONDS)
     try:
         filters = register.read_filters(request.GET)
-        documents, counted = register.find_counted(filters)
-        page = paginate(request, documents, API_PER_PAGE, counted=counted)
+        documents = register.find(filters)
+        page = paginate(request, documents, API_PER_PAGE)
     except InvalidInput as error:
         return JsonResponse(
             {"error": str(error)}, status=400, json_dumps_params={"ensure_ascii": False}
@@ -126,7 +126,7 @@ def documents_api(request):
     return JsonResponse(
         {
             "count": page.paginator.count,
-            "count_is_lower_bound": counted is not None and counted.is_lower_bound,
+            "count_is_lower_bound": getattr(documents, "is_lower_bound", False),
             "page": page.number,
             "pages": page.paginator.num_pages,
             "results": [_document_json(request, document) for document in page],
