@@ -19,7 +19,8 @@ from django.utils.safestring import mark_safe
 from congtin.documents.models import OfficialDocument
 from congtin.vietnamese.document_numbers import find_numbers
 
-_TAG = re.compile(r"(<[^>]*>)")
+# A tag, its quoted attribute values read whole (a ">" inside one does not end it).
+_TAG = re.compile(r"""(<(?:[^>"']|"[^"]*"|'[^']*')*>)""")
 _OPENING_LINK = re.compile(r"<a[\s>]", re.IGNORECASE)
 _CLOSING_LINK = re.compile(r"</a\s*>", re.IGNORECASE)
 

@@ -81,6 +81,8 @@ def test_the_linker_escapes_text_and_reads_only_text_between_tags(db):
     assert link_documents('"255/KH-UBND"').endswith("255/KH-UBND</a>&quot;")
     # HTML (a body): only the text between tags.
     assert link_documents(mark_safe('<img alt="255/KH-UBND">')) == '<img alt="255/KH-UBND">'
+    quoted = mark_safe("""<img alt="a > 255/KH-UBND" title='b > c'>""")
+    assert link_documents(quoted) == quoted  # a ">" inside an attribute does not end the tag
     assert link_documents("12/2020 và 3/4 số phiếu") == "12/2020 và 3/4 số phiếu"
 
 

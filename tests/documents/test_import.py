@@ -142,3 +142,34 @@ def test_a_dry_run_writes_nothing(db, sheet):
     out, error = run(sheet, dry_run=True)
     assert error is None and "Nhập mới: 2 (chạy thử, chưa ghi)" in out
     assert OfficialDocument.objects.count() == 0
+
+
+def test_files_may_be_urls(db, tmp_path):
+    import threading
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    served = tmp_path / "web"
+    served.mkdir()
+    (served / "qd1234.pdf").write_bytes(PDF)
+    handler = partial(SimpleHTTPRequestHandler, directory=str(served))
+    handler.log_message = lambda *args: None
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        path = tmp_path / "url.csv"
+        path.write_text(
+            HEADER
+            + f"1234/QĐ-UBND,Quyết định,UBND tỉnh,,01/03/2020,,,Có tệp,{base}/qd1234.pdf\n"
+            + f"1235/QĐ-UBND,Quyết định,UBND tỉnh,,01/03/2020,,,Tệp không có,{base}/khong-co.pdf\n",
+            encoding="utf-8",
+        )
+        out, error = run(path)
+    finally:
+        server.shutdown()
+    assert error == "Có 1 lỗi (xem danh sách ở trên)."
+    assert f"{path}:3: không tải được tệp {base}/khong-co.pdf" in out
+    decision = OfficialDocument.objects.get(key="1234/QD-UBND")
+    (attached,) = decision.files.all()
+    assert attached.label == "qd1234.pdf" and attached.file.file.read() == PDF

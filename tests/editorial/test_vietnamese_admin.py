@@ -88,3 +88,45 @@ def test_the_check_finds_english_where_there_is_some(board):
     profile.save()
     english = english_in(client_of(board.secretary).get("/admin/").content.decode())
     assert "Pages" in english and "Search" in english
+
+
+def test_more_screens_show_no_english(board, category, submitted):
+    from congtin.documents.models import OfficialDocument
+
+    published = make_article(category, "Tin đã đăng", local(2025, 3, 1))
+    first = published.latest_revision_id
+    published.lead = "Sapo đã sửa."
+    published.save_revision().publish()
+    second = published.latest_revision_id
+    task_state = submitted.current_workflow_task_state
+    document = OfficialDocument.objects.create(
+        number="255/KH-UBND",
+        issuer="UBND tỉnh",
+        document_type="ke-hoach",
+        issued_on=local(2019, 12, 20).date(),
+        summary="Kế hoạch tuyên truyền",
+    )
+    screens = {
+        board.secretary: [
+            f"/admin/pages/{published.pk}/revisions/compare/{first}...{second}/",
+            f"/admin/pages/{submitted.pk}/workflow_history/",
+            f"/admin/pages/workflow/action/{submitted.pk}/reject/{task_state.pk}/",
+            f"/admin/pages/workflow/action/{submitted.pk}/approve/{task_state.pk}/",
+            "/admin/van-ban/",
+            "/admin/van-ban/add/",
+            f"/admin/van-ban/edit/{document.pk}/",
+            "/admin/bao-cao/van-ban-chua-co/",
+        ],
+        board.head: [f"/admin/pages/{published.pk}/delete/"],
+        board.administrator: ["/admin/reports/site-history/"],
+    }
+    found = {}
+    for user, urls in screens.items():
+        client = client_of(user)
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == 200, url
+            english = english_in(response.content.decode())
+            if english:
+                found[f"{user.username} {url}"] = english
+    assert found == {}
