@@ -6,25 +6,18 @@ from datetime import datetime, time
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.feedgenerator import Rss201rev2Feed
 
 from congtin.documents.models import OfficialDocument
+from congtin.feeds.feeds import PortalRssFeed
 
 ITEMS = 30
-
-
-class PortalZoneRssFeed(Rss201rev2Feed):
-    """RSS 2.0 whose lastBuildDate is in the portal's time zone even for an empty feed."""
-
-    def latest_post_date(self):
-        return timezone.localtime(super().latest_post_date(), timezone.get_default_timezone())
 
 
 class NewDocumentsFeed(Feed):
     """The ``ITEMS`` documents added last (a document entered today that was issued years ago is
     new to the register's readers too)."""
 
-    feed_type = PortalZoneRssFeed
+    feed_type = PortalRssFeed
     language = "vi"
     title = "Văn bản mới"
     description = "Văn bản mới được đưa vào kho văn bản của cổng thông tin."

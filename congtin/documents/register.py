@@ -206,11 +206,12 @@ def choices() -> dict[str, list[str]]:
     cache = caches["default"]
     found = cache.get(key)
     if found is None:
-        values = OfficialDocument.objects.order_by()
-        found = {
-            "issuers": sorted(set(values.values_list("issuer", flat=True))),
-            "sectors": sorted(set(values.exclude(sector="").values_list("sector", flat=True))),
-        }
+
+        def distinct(field):  # read from the filter's index (documents_by_issuer, ...)
+            values = OfficialDocument.objects.order_by(field).values_list(field, flat=True)
+            return [value for value in values.distinct() if value]
+
+        found = {"issuers": distinct("issuer"), "sectors": distinct("sector")}
         cache.set(key, found, CHOICES_SECONDS)
     return found
 
@@ -222,9 +223,3 @@ def documents_for_query(query: str, limit: int = 5):
     if key is None:
         return []
     return list(OfficialDocument.objects.filter(key=key).order_by("-issued_on", "-id")[:limit])
-
-
-def search_documents(query: str):
-    """For the site search's "Văn bản" filter: the documents matching a query's words or number,
-    newest first; InvalidInput for a query that is not one."""
-    return find(read_filters({QUERY_PARAM: query}))

@@ -11,7 +11,7 @@ citing it changes (congtin.documents.citations).
 
 from urllib.parse import urlencode
 
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
@@ -140,7 +140,11 @@ def document_api(request, document_id):
     try:
         document = OfficialDocument.objects.get(pk=document_id)
     except OfficialDocument.DoesNotExist:
-        raise Http404(f"Không có văn bản số {document_id} trong kho.") from None
+        return JsonResponse(
+            {"error": f"Không có văn bản mã {document_id} trong kho."},
+            status=404,
+            json_dumps_params={"ensure_ascii": False},
+        )
     cache_for(request, REGISTER, cites_tag(document.key), seconds=SHORT_SECONDS)
     return JsonResponse(
         _document_json(request, document, full=True), json_dumps_params={"ensure_ascii": False}

@@ -125,7 +125,8 @@ def test_the_api_lists_and_shows_documents(client, register):
     assert item["url"] == f"http://testserver/van-ban/{register[0].pk}/"
     one = client.get(f"/api/v1/documents/{register[1].pk}").json()
     assert one["number"] == "42/2022/NĐ-CP" and one["files"] == [] and one["articles"] == []
-    assert client.get("/api/v1/documents/999999").status_code == 404
+    missing = client.get("/api/v1/documents/999999")
+    assert missing.status_code == 404 and "Không có văn bản mã 999999" in missing.json()["error"]
     assert client.get("/api/v1/documents", {"loai": "nghi-dinh"}).json()["count"] == 1
 
 
@@ -144,6 +145,7 @@ def test_the_feed_of_new_documents_is_rss_2(client, register):
     assert feed.entries[2].link == f"http://testserver/van-ban/{register[0].pk}/"
     assert feed.entries[2].published.endswith("+0700")
     assert 'href="/rss/van-ban.xml"' in client.get("/van-ban/").content.decode()
+    assert 'href="/rss/van-ban.xml">Văn bản mới</a>' in client.get("/rss/").content.decode()
 
 
 def test_the_register_pages_are_cached_and_purged_by_a_change(client, register):
