@@ -30,6 +30,20 @@ def english_in(html: str) -> list[str]:
     return sorted({match.group(0) for match in ENGLISH.finditer(visible_text(html))})
 
 
+def english_on(screens) -> dict:
+    """{"user url": the English words shown} for each screen (user -> urls) that shows some."""
+    found = {}
+    for user, urls in screens.items():
+        client = client_of(user)
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == 200, url
+            english = english_in(response.content.decode())
+            if english:
+                found[f"{user.username} {url}"] = english
+    return found
+
+
 @pytest.fixture
 def submitted(board, category):
     """An article waiting for the secretary, sent back once by her before."""
@@ -67,16 +81,7 @@ def test_the_flow_screens_show_no_english(board, category, submitted):
         ],
         board.administrator: ["/admin/", "/admin/thung-rac/", "/admin/workflows/list/"],
     }
-    found = {}
-    for user, urls in screens.items():
-        client = client_of(user)
-        for url in urls:
-            response = client.get(url)
-            assert response.status_code == 200, url
-            english = english_in(response.content.decode())
-            if english:
-                found[f"{user.username} {url}"] = english
-    assert found == {}
+    assert english_on(screens) == {}
 
 
 def test_the_check_finds_english_where_there_is_some(board):
@@ -120,13 +125,4 @@ def test_more_screens_show_no_english(board, category, submitted):
         board.head: [f"/admin/pages/{published.pk}/delete/"],
         board.administrator: ["/admin/reports/site-history/"],
     }
-    found = {}
-    for user, urls in screens.items():
-        client = client_of(user)
-        for url in urls:
-            response = client.get(url)
-            assert response.status_code == 200, url
-            english = english_in(response.content.decode())
-            if english:
-                found[f"{user.username} {url}"] = english
-    assert found == {}
+    assert english_on(screens) == {}
