@@ -22,7 +22,6 @@ Figures are medians in ms and ratios to the primary-key lookup of the same run.
 """
 
 import argparse
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -31,6 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from congtin.scratch import create_postgres_database  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "bench"))
+from scaled_portal import environment_in  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "articles.jsonl.gz"
 NUMBERS = ROOT / "var" / "bench" / "corpus_document_numbers.json"
@@ -207,16 +209,6 @@ print(f"auto-linking an article (lead + body, {len(texts)} corpus articles): med
 """
 
 
-def environment(database_url):
-    var_dir = ROOT / "var" / "bench-documents"
-    var_dir.mkdir(parents=True, exist_ok=True)
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
-    env.update(CONGTIN_VAR_DIR=str(var_dir), DJANGO_SETTINGS_MODULE="congtin.settings.local")
-    if database_url:
-        env["DATABASE_URL"] = database_url
-    return env
-
-
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -228,7 +220,7 @@ def main():
     args = parser.parse_args()
     if args.database_url:
         create_postgres_database(args.database_url)
-    env = environment(args.database_url)
+    env = environment_in("bench-documents", args.database_url)
     python = sys.executable
     subprocess.run([python, "-m", "congtin", "migrate", "-v0"], env=env, check=True, cwd=ROOT)
     subprocess.run(

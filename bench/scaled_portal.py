@@ -70,7 +70,13 @@ def scaled(count: int):
 
 
 def environment(articles: int, database_url: str | None) -> dict:
-    var_dir = ROOT / "var" / f"bench-{articles}"
+    return environment_in(f"bench-{articles}", database_url)
+
+
+def environment_in(folder: str, database_url: str | None) -> dict:
+    """A benchmark's environment: production-like local settings with their own var/<folder>,
+    and the database of ``database_url`` (SQLite in that folder without one); no Redis."""
+    var_dir = ROOT / "var" / folder
     var_dir.mkdir(parents=True, exist_ok=True)
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
     env.update(CONGTIN_VAR_DIR=str(var_dir), DJANGO_SETTINGS_MODULE="congtin.settings.local")

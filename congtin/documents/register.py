@@ -21,6 +21,7 @@ from congtin.documents.models import (
     OfficialDocument,
     Validity,
 )
+from congtin.documents.purges import REGISTER
 from congtin.errors import InvalidInput
 from congtin.pagecache.store import tags_version
 from congtin.vietnamese.document_numbers import find_numbers
@@ -202,7 +203,7 @@ def find(filters: Filters):
 def choices() -> dict[str, list[str]]:
     """The issuing bodies and sectors the register has, for the filters' lists; kept until the
     register changes (its purge tag)."""
-    key = f"documents:choices:{tags_version('documents')}"
+    key = f"documents:choices:{tags_version(REGISTER)}"
     cache = caches["default"]
     found = cache.get(key)
     if found is None:
